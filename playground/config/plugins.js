@@ -1,0 +1,20 @@
+const path = require('path');
+
+module.exports = ({ env }) => ({
+  contacts: {
+    enabled: true,
+    // The plugin is the repository itself (an absolute path: Strapi resolves
+    // relative `resolve` values from its own files first).
+    resolve: path.resolve(__dirname, '..', '..'),
+    config: {
+      maxFileSize: env.int('CONTACTS_MAX_FILE_SIZE', 1024 * 1024 * 1024),
+      parallelImportLimit: env.int('CONTACTS_PARALLEL_IMPORT_LIMIT', 1),
+      redisUrl: env('REDIS_URL', null),
+      defaultCountry: env('CONTACTS_DEFAULT_COUNTRY', 'FR'),
+    },
+  },
+  graphql: {
+    enabled: true,
+    config: { defaultLimit: 25, maxLimit: 100, depthLimit: 10, landingPage: false },
+  },
+});

@@ -1,0 +1,29 @@
+import * as yup from 'yup';
+
+const GB = 1024 * 1024 * 1024;
+
+/** Plugin options (`config/plugins.ts` → `contacts.config`), with their defaults. */
+export const configSchema = yup.object({
+  maxFileSize: yup.number().integer().positive().default(GB),
+  batchSize: yup.number().integer().min(1).max(50_000).default(5_000),
+  parallelImportLimit: yup.number().integer().min(1).default(1),
+  segmentAutoRefreshMax: yup.number().integer().min(0).default(200),
+  importHistoryMax: yup.number().integer().min(1).default(100),
+  exportHistoryMax: yup.number().integer().min(1).default(100),
+  redisUrl: yup.string().nullable().default(null),
+  leaseSeconds: yup.number().integer().min(5).default(60),
+  cron: yup
+    .object({
+      queue: yup.string().default('*/10 * * * * *'),
+    })
+    .default({ queue: '*/10 * * * * *' }),
+  defaultCountry: yup.string().uppercase().length(2).default('FR'),
+  uploadDir: yup.string().nullable().default(null),
+  notify: yup
+    .object({
+      email: yup.boolean().default(true),
+    })
+    .default({ email: true }),
+});
+
+export type ContactsConfig = yup.InferType<typeof configSchema>;

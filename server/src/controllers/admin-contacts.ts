@@ -1,0 +1,28 @@
+import type { Context } from 'koa';
+import { getService } from '../utils/get-service';
+import { validate } from './validation/validate';
+import { contactBodySchema, contactQuerySchema } from './validation/admin/contacts';
+
+export default {
+  async find(ctx: Context) {
+    const query = await validate(contactQuerySchema, ctx.query);
+    const { results, pagination } = await getService('contacts').find(query as any);
+    ctx.body = { data: results, meta: { pagination } };
+  },
+  async findOne(ctx: Context) {
+    ctx.body = { data: await getService('contacts').findOne(ctx.params.id, { populate: ['segments'] }) };
+  },
+  async create(ctx: Context) {
+    const input = await validate(contactBodySchema, ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await getService('contacts').create(input as any) };
+  },
+  async update(ctx: Context) {
+    const input = await validate(contactBodySchema, ctx.request.body);
+    ctx.body = { data: await getService('contacts').update(ctx.params.id, input as any) };
+  },
+  async delete(ctx: Context) {
+    await getService('contacts').delete(ctx.params.id);
+    ctx.body = { data: { documentId: ctx.params.id } };
+  },
+};

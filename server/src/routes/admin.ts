@@ -1,0 +1,21 @@
+import { PERMISSIONS as P } from '../constants';
+import { adminRoute as r } from './admin-route';
+
+export default {
+  type: 'admin' as const,
+  routes: [
+    r('GET', '/fields', 'admin-fields.find', P.fields.read),
+    r('POST', '/fields', 'admin-fields.create', P.fields.create),
+    r('GET', '/fields/:id', 'admin-fields.findOne', P.fields.read),
+    r('PUT', '/fields/:id', 'admin-fields.update', P.fields.manage),
+    r('DELETE', '/fields/:id', 'admin-fields.delete', P.fields.manage),
+
+    r('GET', '/contacts', 'admin-contacts.find', P.contacts.read),
+    r('POST', '/contacts', 'admin-contacts.create', P.contacts.create),
+    r('GET', '/contacts/:id', 'admin-contacts.findOne', P.contacts.read),
+    r('PUT', '/contacts/:id', 'admin-contacts.update', P.contacts.manage),
+    r('DELETE', '/contacts/:id', 'admin-contacts.delete', P.contacts.manage),
+
+    r('GET', '/imports', 'admin-imports.find', P.imports.read),
+  ],
+};

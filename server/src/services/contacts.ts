@@ -1,0 +1,221 @@
+import type { Core } from '@strapi/strapi';
+import { UID, OPT_IN_VALUES, EMAIL_STATUSES, MOBILE_STATUSES } from '../constants';
+import { NotFoundError, ValidationError } from '../errors';
+import { isValidEmail, normalizeEmail, toE164 } from '../fields/normalize';
+import { validateValue } from '../fields/validate-value';
+import { isUniqueViolation } from '../database/dialect';
+import { getService } from '../utils/get-service';
+
+export interface ContactInput {
+  email?: string | null;
+  mobile?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  company?: string | null;
+  emailOptIn?: string;
+  smsOptIn?: string;
+  emailStatus?: string;
+  mobileStatus?: string;
+  tags?: string[] | null;
+  attributes?: Record<string, unknown> | null;
+  segments?: unknown;
+}
+
+export interface ContactQuery {
+  q?: string;
+  page?: number;
+  pageSize?: number;
+  sort?: string;
+  filters?: Record<string, unknown>;
+}
+
+const SORTABLE = ['email', 'mobile', 'firstName', 'lastName', 'company', 'createdAt', 'updatedAt', 'emailOptIn', 'smsOptIn'];
+const SEARCHED = ['email', 'mobile', 'firstName', 'lastName', 'company'];
+const TEXT_MAX = 255;
+
+const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const docs = () => strapi.documents(UID.contact as any);
+  const config = () => strapi.config.get('plugin::contacts') as { defaultCountry?: string };
+
+  /** Normalizes and validates a contact write; throws a 400 listing every problem. */
+  const prepare = async (input: ContactInput, { partial, current }: { partial: boolean; current?: any }) => {
+    const errors: Record<string, string> = {};
+    const data: Record<string, unknown> = {};
+
+    if (input.email !== undefined) {
+      const email = normalizeEmail(input.email);
+      if (email && !isValidEmail(email)) errors.email = `"${input.email}" is not a valid e-mail address`;
+      data.email = email;
+    }
+    if (input.mobile !== undefined) {
+      const raw = input.mobile === null ? '' : String(input.mobile).trim();
+      const mobile = toE164(raw, config().defaultCountry);
+      if (raw && !mobile) errors.mobile = `"${raw}" is not a valid phone number (use +33612345678 or a national number)`;
+      data.mobile = mobile;
+    }
+    for (const k of ['firstName', 'lastName', 'company'] as const) {
+      if (input[k] === undefined) continue;
+      const v = input[k] === null ? null : String(input[k]).trim();
+      if (v && v.length > TEXT_MAX) errors[k] = `must be at most ${TEXT_MAX} characters`;
+      data[k] = v || null;
+    }
+    const enums = { emailOptIn: OPT_IN_VALUES, smsOptIn: OPT_IN_VALUES, emailStatus: EMAIL_STATUSES, mobileStatus: MOBILE_STATUSES };
+    for (const [k, values] of Object.entries(enums)) {
+      const v = (input as any)[k];
+      if (v === undefined) continue;
+      if (!(values as readonly string[]).includes(v)) errors[k] = `must be one of: ${values.join(', ')}`;
+      else data[k] = v;
+    }
+    if (input.tags !== undefined) {
+      if (input.tags !== null && (!Array.isArray(input.tags) || !input.tags.every((t) => typeof t === 'string'))) {
+        errors.tags = 'must be a list of strings';
+      } else {
+        data.tags = Array.from(new Set((input.tags ?? []).map((t) => t.trim()).filter(Boolean)));
+      }
+    }
+    if (input.attributes !== undefined) {
+      if (input.attributes !== null && (typeof input.attributes !== 'object' || Array.isArray(input.attributes))) {
+        errors.attributes = 'must be an object of custom field values by field key';
+      } else {
+        const fields = await getService('fields').customFields();
+        const byKey = new Map(fields.map((f) => [f.key, f]));
+        const merged: Record<string, unknown> = { ...(partial ? current?.attributes ?? {} : {}) };
+        for (const [key, value] of Object.entries(input.attributes ?? {})) {
+          const field = byKey.get(key);
+          if (!field) {
+            errors[`attributes.${key}`] = `unknown field "${key}"; create it under Contacts → Fields first`;
+            continue;
+          }
+          const result = validateValue(field, value, { defaultCountry: config().defaultCountry });
+          if ('reason' in result) errors[`attributes.${key}`] = `${field.label} ${result.reason}`;
+          else if (result.value === null) delete merged[key];
+          else merged[key] = result.value;
+        }
+        if (!partial) {
+          for (const f of fields) {
+            if (f.required && (merged[f.key] === undefined || merged[f.key] === null)) {
+              errors[`attributes.${f.key}`] = `${f.label} is required`;
+            }
+          }
+        }
+        data.attributes = merged;
+      }
+    }
+    if (input.segments !== undefined) data.segments = input.segments;
+
+    const email = data.email !== undefined ? data.email : current?.email;
+    const mobile = data.mobile !== undefined ? data.mobile : current?.mobile;
+    if (!email && !mobile && !errors.email && !errors.mobile) {
+      errors.email = 'a contact needs an e-mail address or a mobile number';
+    }
+    if (Object.keys(errors).length) {
+      const message = Object.entries(errors)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ');
+      throw new ValidationError(message, { errors });
+    }
+    await assertUnique(data, current?.documentId);
+    return data;
+  };
+
+  const assertUnique = async (data: Record<string, unknown>, documentId?: string) => {
+    for (const key of ['email', 'mobile'] as const) {
+      const value = data[key];
+      if (!value) continue;
+      const other = await strapi.db.query(UID.contact as any).findOne({ where: { [key]: value }, select: ['documentId'] });
+      if (other && other.documentId !== documentId) {
+        throw new ValidationError(`A contact with the ${key === 'email' ? 'e-mail' : 'mobile'} ${value} already exists`, {
+          [key]: value,
+          documentId: other.documentId,
+        });
+      }
+    }
+  };
+
+  /** A concurrent write can still hit the unique index after our check: answer 400, not 500. */
+  const uniqueGuard = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ValidationError('A contact with this e-mail or mobile already exists');
+      throw error;
+    }
+  };
+
+  const service = {
+    prepare,
+
+    async find(query: ContactQuery = {}) {
+      const page = Math.max(1, Number(query.page) || 1);
+      const pageSize = Math.min(200, Math.max(1, Number(query.pageSize) || 25));
+      const filters: Record<string, unknown>[] = [];
+      if (query.filters) filters.push(query.filters);
+      if (query.q && query.q.trim()) {
+        const q = query.q.trim();
+        filters.push({ $or: SEARCHED.map((f) => ({ [f]: { $containsi: q } })) });
+      }
+      let sort: Record<string, 'asc' | 'desc'> = { updatedAt: 'desc' };
+      if (query.sort) {
+        const [field, dir = 'asc'] = query.sort.split(':');
+        if (!SORTABLE.includes(field) || !['asc', 'desc'].includes(dir.toLowerCase())) {
+          throw new ValidationError(`sort must be one of ${SORTABLE.join(', ')} followed by :asc or :desc`);
+        }
+        sort = { [field]: dir.toLowerCase() as 'asc' | 'desc' };
+      }
+      const where = filters.length ? { $and: filters } : {};
+      const [results, total] = await Promise.all([
+        docs().findMany({ filters: where as any, sort: [sort, { id: 'desc' }] as any, start: (page - 1) * pageSize, limit: pageSize }),
+        docs().count({ filters: where as any }),
+      ]);
+      return {
+        results,
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      };
+    },
+
+    async findOne(documentId: string, params: Record<string, unknown> = {}) {
+      const contact = await docs().findOne({ documentId, ...params });
+      if (!contact) throw new NotFoundError('Contact not found');
+      return contact;
+    },
+
+    async create(input: ContactInput) {
+      const data = await prepare(input, { partial: false });
+      return uniqueGuard(() => docs().create({ data: data as any }));
+    },
+
+    async update(documentId: string, input: ContactInput) {
+      const current = await service.findOne(documentId);
+      const data = await prepare(input, { partial: true, current });
+      return uniqueGuard(() => docs().update({ documentId, data: data as any }));
+    },
+
+    async delete(documentId: string) {
+      await service.findOne(documentId);
+      await docs().delete({ documentId });
+    },
+
+    /**
+     * Public sign-up: creates the contact or updates it by normalized e-mail.
+     * A blocklisted address stays blocklisted; anything else opts in.
+     */
+    async subscribe(input: ContactInput): Promise<{ created: boolean; contact: any }> {
+      const email = normalizeEmail(input.email);
+      if (!email) throw new ValidationError('email: an e-mail address is required', { errors: { email: 'required' } });
+      const existing = await strapi.db.query(UID.contact as any).findOne({ where: { email } });
+      const { emailOptIn: _ignored, emailStatus: _s, mobileStatus: _m, segments: _g, ...rest } = input;
+      if (!existing) {
+        const contact = await service.create({ ...rest, email, emailOptIn: 'yes' });
+        return { created: true, contact };
+      }
+      const update: ContactInput = { ...rest, email };
+      if (existing.emailOptIn !== 'blocklist') update.emailOptIn = 'yes';
+      const contact = await service.update(existing.documentId, update);
+      return { created: false, contact };
+    },
+  };
+  return service;
+};
+
+export default createContactsService;
+export type ContactsService = ReturnType<typeof createContactsService>;

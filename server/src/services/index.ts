@@ -1,0 +1,5 @@
+import contacts from './contacts';
+import fields from './fields';
+import imports from './imports';
+
+export default { contacts, fields, imports };

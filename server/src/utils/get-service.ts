@@ -1,0 +1,13 @@
+import type { ContactsService } from '../services/contacts';
+import type { FieldsService } from '../services/fields';
+import type { ImportsService } from '../services/imports';
+
+/** Service name → type, so every call through getService is type-checked. */
+export interface Services {
+  contacts: ContactsService;
+  fields: FieldsService;
+  imports: ImportsService;
+}
+
+export const getService = <K extends keyof Services>(name: K): Services[K] =>
+  strapi.plugin('contacts').service(name) as Services[K];
