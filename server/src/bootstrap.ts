@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ACTION_VERBS, CAPABILITIES, PLUGIN_ID } from './constants';
+import { ACTION_VERBS, CAPABILITIES, PLUGIN_ID, WEBHOOK_EVENTS } from './constants';
 import { getDialect } from './database/dialect';
 import { getService } from './utils/get-service';
 
@@ -32,12 +32,25 @@ const ensureIndexes = async (strapi: Core.Strapi) => {
   await dialect.ensureUniqueIndex(knex, 'contacts_contacts', 'contacts_contacts_email_uq', 'email');
   await dialect.ensureUniqueIndex(knex, 'contacts_contacts', 'contacts_contacts_mobile_uq', 'mobile', { whereNotNull: true });
   await dialect.ensureUniqueIndex(knex, 'contacts_fields', 'contacts_fields_key_uq', 'key');
+  // Import bookkeeping read by import id (errors CSV, history cap) and by contact (history).
+  await dialect.ensureIndex(knex, 'contacts_import_errors', 'contacts_import_errors_import_idx', ['import_id', 'line']);
+  await dialect.ensureIndex(knex, 'contacts_contact_events', 'contacts_contact_events_contact_idx', ['contact_id']);
+  await dialect.ensureIndex(knex, 'contacts_contact_events', 'contacts_contact_events_import_idx', ['import_id', 'kind']);
 };
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerPermissions(strapi);
   await ensureIndexes(strapi);
   await getService('fields').seedBuiltIns();
+  registerWebhookEvents(strapi);
+  getService('queue').start();
+};
+
+/** Lets Settings → Webhooks subscribe to the plugin's events. */
+const registerWebhookEvents = (strapi: Core.Strapi) => {
+  const store = strapi.get('webhookStore');
+  store.addAllowedEvent('CONTACTS_IMPORT_FINISHED', WEBHOOK_EVENTS.importFinished);
+  store.addAllowedEvent('CONTACTS_IMPORT_FAILED', WEBHOOK_EVENTS.importFailed);
 };
 
 export default bootstrap;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from './constants';
 import { normalizeEmail } from './fields/normalize';
+import { registerGraphQL } from './graphql';
 
 /**
  * Writes that bypass our services (Content Manager, other plugins' Documents
@@ -16,6 +17,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return next();
   });
+
+  if (strapi.plugin('graphql')) registerGraphQL(strapi);
 };
 
 export default register;

@@ -11,12 +11,10 @@ export const configSchema = yup.object({
   importHistoryMax: yup.number().integer().min(1).default(100),
   exportHistoryMax: yup.number().integer().min(1).default(100),
   redisUrl: yup.string().nullable().default(null),
-  leaseSeconds: yup.number().integer().min(5).default(60),
-  cron: yup
-    .object({
-      queue: yup.string().default('*/10 * * * * *'),
-    })
-    .default({ queue: '*/10 * * * * *' }),
+  /** An import whose worker stopped heart-beating for this long is taken over and resumed. */
+  leaseSeconds: yup.number().integer().min(2).default(60),
+  /** How often each Strapi process looks for queued, delayed or abandoned imports. */
+  queueTickSeconds: yup.number().min(0.5).default(5),
   defaultCountry: yup.string().uppercase().length(2).default('FR'),
   uploadDir: yup.string().nullable().default(null),
   notify: yup

@@ -12,12 +12,12 @@ export default {
     ctx.body = { data: await getService('fields').findOne(ctx.params.id) };
   },
   async create(ctx: Context) {
-    const input = await validate(createFieldSchema, ctx.request.body);
+    const input = await validate(createFieldSchema, ctx.request.body, { rejectUnknown: true });
     ctx.status = 201;
     ctx.body = { data: await getService('fields').create(input as any) };
   },
   async update(ctx: Context) {
-    const input = await validate(updateFieldSchema, ctx.request.body);
+    const input = await validate(updateFieldSchema, ctx.request.body, { rejectUnknown: true });
     ctx.body = { data: await getService('fields').update(ctx.params.id, input as any) };
   },
   async delete(ctx: Context) {

@@ -2,14 +2,38 @@ import type { Context } from 'koa';
 import { UID } from '../constants';
 import { NotFoundError } from '../errors';
 import { getService } from '../utils/get-service';
-import { validate } from './validation/validate';
+import * as yup from 'yup';
+import { queryInt, validate } from './validation/validate';
 import { contactBodySchema } from './validation/admin/contacts';
+import { assertValidFilters, assertValidPopulateFilters } from './validation/filters';
+
+const MAX_PAGE_SIZE = 100;
+
+/** Strapi's REST pagination: page/pageSize or start/limit. Bad values are a 400, not a silent page 1. */
+const paginationSchema = yup
+  .object({
+    page: queryInt('pagination.page', 1, 1_000_000),
+    pageSize: queryInt('pagination.pageSize', 1, MAX_PAGE_SIZE),
+    start: queryInt('pagination.start', 0, 100_000_000),
+    limit: queryInt('pagination.limit', 1, MAX_PAGE_SIZE),
+    withCount: yup.mixed(),
+  })
+  .typeError('pagination must be an object such as pagination[page]=1&pagination[pageSize]=25')
+  .noUnknown(true, (p) => `unknown pagination parameter: ${p.unknown}; use page and pageSize, or start and limit`)
+  .test('one-style', 'use either pagination[page]/[pageSize] or pagination[start]/[limit], not both', (p) =>
+    !p || !((p.page !== undefined || p.pageSize !== undefined) && (p.start !== undefined || p.limit !== undefined))
+  )
+  .default(undefined);
 
 const schema = () => strapi.getModel(UID.contact as any);
 
 /** Strapi's own content-API query validation and sanitization, so permissions on fields hold. */
 const sanitizeQuery = async (ctx: Context) => {
   const auth = ctx.state.auth;
+  // Ours first: Strapi's validator itself throws a TypeError (500) on shapes like filters[$or]=x.
+  const getModel = (uid: string) => strapi.getModel(uid as any) as any;
+  assertValidFilters(getModel, UID.contact, ctx.query.filters);
+  assertValidPopulateFilters(getModel, UID.contact, ctx.query.populate);
   await strapi.contentAPI.validate.query(ctx.query, schema(), { auth });
   return strapi.contentAPI.sanitize.query(ctx.query, schema(), { auth });
 };
@@ -24,19 +48,22 @@ const bodyData = (ctx: Context) => {
 
 export default {
   async find(ctx: Context) {
+    const p = (await validate(paginationSchema, ctx.query.pagination, { rejectUnknown: true })) ?? {};
     const query: any = await sanitizeQuery(ctx);
-    const page = Math.max(1, Number(query.pagination?.page) || 1);
-    const pageSize = Math.min(100, Math.max(1, Number(query.pagination?.pageSize) || 25));
     const docs = strapi.documents(UID.contact as any);
     const params = { filters: query.filters, sort: query.sort, fields: query.fields, populate: query.populate };
+    const byOffset = p.start !== undefined || p.limit !== undefined;
+    const pageSize = (byOffset ? p.limit : p.pageSize) ?? 25;
+    const page = p.page ?? 1;
+    const start = byOffset ? p.start ?? 0 : (page - 1) * pageSize;
     const [results, total] = await Promise.all([
-      docs.findMany({ ...params, start: (page - 1) * pageSize, limit: pageSize }),
+      docs.findMany({ ...params, start, limit: pageSize }),
       docs.count({ filters: query.filters }),
     ]);
-    ctx.body = {
-      data: await sanitizeOutput(ctx, results),
-      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
-    };
+    const pagination = byOffset
+      ? { start, limit: pageSize, total }
+      : { page, pageSize, pageCount: Math.ceil(total / pageSize), total };
+    ctx.body = { data: await sanitizeOutput(ctx, results), meta: { pagination } };
   },
 
   async findOne(ctx: Context) {
@@ -49,14 +76,14 @@ export default {
   },
 
   async create(ctx: Context) {
-    const input = await validate(contactBodySchema, bodyData(ctx));
+    const input = await validate(contactBodySchema, bodyData(ctx), { rejectUnknown: true });
     const contact = await getService('contacts').create(input as any);
     ctx.status = 201;
     ctx.body = { data: await sanitizeOutput(ctx, contact) };
   },
 
   async update(ctx: Context) {
-    const input = await validate(contactBodySchema, bodyData(ctx));
+    const input = await validate(contactBodySchema, bodyData(ctx), { rejectUnknown: true });
     const contact = await getService('contacts').update(ctx.params.id, input as any);
     ctx.body = { data: await sanitizeOutput(ctx, contact) };
   },
@@ -68,7 +95,7 @@ export default {
 
   /** Sign-up form endpoint: answers that the address is subscribed, never with the stored contact. */
   async subscribe(ctx: Context) {
-    const input = await validate(contactBodySchema, bodyData(ctx));
+    const input = await validate(contactBodySchema, bodyData(ctx), { rejectUnknown: true });
     await getService('contacts').subscribe(input as any);
     // Same answer for a new and a known address, so the endpoint cannot be used to probe the base.
     ctx.body = { data: { email: String(input.email).trim().toLowerCase(), subscribed: true } };

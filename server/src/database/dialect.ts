@@ -18,6 +18,8 @@ export interface Dialect {
   jsonText(column: string): string;
   /** Idempotently creates a unique index (optionally partial: rows where `column` is set). */
   ensureUniqueIndex(knex: Knex, table: string, name: string, column: string, opts?: { whereNotNull?: boolean }): Promise<void>;
+  /** Idempotently creates a plain (non-unique) index. */
+  ensureIndex(knex: Knex, table: string, name: string, columns: string[]): Promise<void>;
   /** Case-insensitive LIKE operator. */
   ilike: string;
 }
@@ -29,6 +31,10 @@ const createIndexIfNotExists: Dialect['ensureUniqueIndex'] = async (knex, table,
   await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (??)${where}`, bindings);
 };
 
+const createPlainIndexIfNotExists: Dialect['ensureIndex'] = async (knex, table, name, columns) => {
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [name, table, ...columns]);
+};
+
 const sqlite: Dialect = {
   name: 'sqlite',
   jsonHasKey: (c) => `json_type(${c}, ?) IS NOT NULL AND json_type(${c}, ?) <> 'null'`,
@@ -37,6 +43,7 @@ const sqlite: Dialect = {
   jsonText: (c) => `json_extract(${c}, ?)`,
   ilike: 'LIKE',
   ensureUniqueIndex: createIndexIfNotExists,
+  ensureIndex: createPlainIndexIfNotExists,
 };
 
 const postgres: Dialect = {
@@ -47,6 +54,7 @@ const postgres: Dialect = {
   jsonText: (c) => `(${c} ->> ?)`,
   ilike: 'ILIKE',
   ensureUniqueIndex: createIndexIfNotExists,
+  ensureIndex: createPlainIndexIfNotExists,
 };
 
 const mysql: Dialect = {
@@ -58,6 +66,12 @@ const mysql: Dialect = {
   ilike: 'LIKE',
   // MySQL has neither IF NOT EXISTS for indexes nor partial indexes; a unique
   // index already ignores NULLs there, which is what "where set" means.
+  async ensureIndex(knex, table, name, columns) {
+    const [rows] = await knex.raw('SHOW INDEX FROM ?? WHERE Key_name = ?', [table, name]);
+    if ((rows as unknown[]).length === 0) {
+      await knex.raw(`CREATE INDEX ?? ON ?? (${columns.map(() => '??').join(', ')})`, [name, table, ...columns]);
+    }
+  },
   async ensureUniqueIndex(knex, table, name, column) {
     const [rows] = await knex.raw('SHOW INDEX FROM ?? WHERE Key_name = ?', [table, name]);
     if ((rows as unknown[]).length === 0) {

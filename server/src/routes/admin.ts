@@ -17,5 +17,14 @@ export default {
     r('DELETE', '/contacts/:id', 'admin-contacts.delete', P.contacts.manage),
 
     r('GET', '/imports', 'admin-imports.find', P.imports.read),
+    r('POST', '/imports', 'admin-imports.create', P.imports.create),
+    r('GET', '/imports/:id', 'admin-imports.findOne', P.imports.read),
+    r('PATCH', '/imports/:id', 'admin-imports.update', P.imports.create),
+    r('GET', '/imports/:id/preview', 'admin-imports.preview', P.imports.create),
+    r('GET', '/imports/:id/errors', 'admin-imports.errors', P.imports.read),
+    r('POST', '/imports/:id/start', 'admin-imports.start', P.imports.create),
+    r('POST', '/imports/:id/stop', 'admin-imports.stop', P.imports.manage),
+    r('POST', '/imports/:id/resume', 'admin-imports.resume', P.imports.manage),
+    r('DELETE', '/imports/:id', 'admin-imports.delete', P.imports.manage),
   ],
 };

@@ -88,6 +88,13 @@ const createFieldsService = ({ strapi }: { strapi: Core.Strapi }) => {
           { usage: field.usage }
         );
       }
+      // Same rule as on create, applied to the field as it will be after the change.
+      const type = input.type ?? field.type;
+      const options = input.options !== undefined ? input.options ?? [] : field.options ?? [];
+      const allowUnknown = input.allowUnknownValues ?? field.allowUnknownValues;
+      if (!field.builtIn && ['select', 'multiselect'].includes(type) && !allowUnknown && options.length === 0) {
+        throw new ValidationError('a select or multiselect field needs at least one option, or allowUnknownValues');
+      }
       const { key: _key, ...data } = input;
       return (await docs().update({ documentId, data: data as any })) as unknown as FieldRecord;
     },

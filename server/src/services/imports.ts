@@ -1,20 +1,388 @@
+import fs from 'fs';
 import type { Core } from '@strapi/strapi';
-import { UID } from '../constants';
+import { IMPORT_ACTIVE_STATUSES, UID, type FieldType } from '../constants';
+import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
+import { createRowMapper, MappingError } from '../import/map';
+import { presentImport } from '../import/present';
+import { openSourceRows } from '../import/rows';
+import { buildPipelineSpec, emitImportEvent, loadFieldDefinitions, parseJson } from '../import/runner';
+import { sniffFile } from '../import/sniff';
+import { SourceError } from '../import/source-error';
+import { removeSourceFolder, storeSource, storeText } from '../import/storage';
+import { suggestMapping } from '../import/suggest';
+import type { Detected, ImportOptions, MappingEntry } from '../import/types';
+import { TABLES } from '../import/write';
+import { getService } from '../utils/get-service';
+import type { FieldDefinition } from '../fields/validate-value';
 
-const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Import history, newest first. */
-  async find(query: { page?: number; pageSize?: number; status?: string } = {}) {
-    const page = Math.max(1, Number(query.page) || 1);
-    const pageSize = Math.min(100, Math.max(1, Number(query.pageSize) || 20));
-    const filters = query.status ? { status: query.status } : {};
-    const docs = strapi.documents(UID.import as any);
-    const [results, total] = await Promise.all([
-      docs.findMany({ filters, sort: [{ createdAt: 'desc' }, { id: 'desc' }] as any, start: (page - 1) * pageSize, limit: pageSize }),
-      docs.count({ filters }),
-    ]);
-    return { results, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
-  },
-});
+export interface UploadedFile {
+  filepath: string;
+  originalFilename?: string | null;
+  mimetype?: string | null;
+  size: number;
+}
+
+type Overrides = Partial<Pick<ImportOptions, 'encoding' | 'delimiter' | 'hasHeader' | 'sheet'>>;
+
+const PREVIEW_ROWS = 20;
+
+const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const config = <T>(key: string) => strapi.config.get(`plugin::contacts.${key}`) as T;
+  const queue = () => strapi.plugin('contacts').service('queue') as { kick(): void };
+
+  const baseQuery = () =>
+    knex()(`${TABLES.imports} as i`)
+      .leftJoin('admin_users as u', 'u.id', 'i.created_by_id')
+      .select('i.*', 'u.firstname as cb_firstname', 'u.lastname as cb_lastname', 'u.email as cb_email');
+
+  const row = async (documentId: string) => {
+    const r = await baseQuery().where('i.document_id', documentId).first();
+    if (!r) throw new NotFoundError('Import not found');
+    return r;
+  };
+
+  /** A SourceError (unreadable file) is the user's to fix: answer 400 with its message. */
+  const sniff = async (filePath: string, overrides: Overrides): Promise<Detected> => {
+    try {
+      return await sniffFile(filePath, overrides);
+    } catch (error) {
+      if (error instanceof SourceError) throw new ValidationError(error.message, error.details);
+      throw error;
+    }
+  };
+
+  /** The mapping used last time for exactly these columns, to suggest again. */
+  const previousMapping = async (columns: string[]): Promise<MappingEntry[] | undefined> => {
+    const recent = await knex()(TABLES.imports).select('detected', 'mapping').whereNot({ status: 'draft' }).orderBy('id', 'desc').limit(50);
+    const wanted = JSON.stringify(columns);
+    const hit = recent.find((r: any) => JSON.stringify(parseJson<any>(r.detected, {}).columns ?? []) === wanted);
+    return hit ? parseJson<MappingEntry[]>(hit.mapping, []) : undefined;
+  };
+
+  const defaultOptions = (): ImportOptions => ({
+    mode: 'upsert',
+    uniqueKey: 'email',
+    segmentIds: [],
+    tags: [],
+    defaultCountry: config<string>('defaultCountry'),
+    emptyClears: false,
+    allowResubscribe: false,
+  });
+
+  const createDraft = async (args: {
+    source: 'upload' | 'paste';
+    name: string;
+    storeInto: (folder: string) => Promise<string>;
+    file: { name: string; size: number; mime: string | null };
+    options: Partial<ImportOptions>;
+    userId: number | null;
+  }) => {
+    const folder = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const filePath = await args.storeInto(folder);
+    try {
+      const overrides: Overrides = pickOverrides(args.options);
+      const detected = await sniff(filePath, overrides);
+      const fields = await loadFieldDefinitions(strapi);
+      const mapping = suggestMapping(detected.columns, fields, await previousMapping(detected.columns), { hasHeader: detected.hasHeader, sample: detected.sample });
+      const options = { ...defaultOptions(), ...args.options };
+      const created = await strapi.documents(UID.import as any).create({
+        data: {
+          name: args.name,
+          source: args.source,
+          status: 'draft',
+          file: { ...args.file, path: filePath, folder },
+          detected,
+          options,
+          mapping,
+          total: detected.rowEstimate,
+          timings: { createdAt: new Date().toISOString() },
+          createdBy: args.userId ?? undefined,
+          updatedBy: args.userId ?? undefined,
+        } as any,
+      });
+      await capHistory();
+      return presentImport(await row((created as any).documentId));
+    } catch (error) {
+      await removeSourceFolder(strapi, folder);
+      throw error;
+    }
+  };
+
+  /** Keeps the newest `importHistoryMax` imports; older ones go with their files and failed rows. */
+  const capHistory = async () => {
+    const max = config<number>('importHistoryMax');
+    const old = await knex()(TABLES.imports)
+      .select('id', 'file')
+      .whereNotIn('status', IMPORT_ACTIVE_STATUSES)
+      .orderBy('id', 'desc')
+      .offset(max)
+      .limit(1000);
+    for (const r of old) await removeImport(r);
+  };
+
+  const removeImport = async (r: { id: number; file: unknown }) => {
+    await knex().transaction(async (trx) => {
+      await trx(TABLES.errors).where({ import_id: r.id }).delete();
+      await trx(TABLES.imports).where({ id: r.id }).delete();
+    });
+    const folder = parseJson<any>(r.file, {})?.folder;
+    if (folder) await removeSourceFolder(strapi, folder);
+  };
+
+  /** Creates the fields a mapping asks for (`newField`), and returns the mapping pointing at them. */
+  const createNewFields = async (mapping: MappingEntry[]): Promise<MappingEntry[]> => {
+    const out: MappingEntry[] = [];
+    for (const entry of mapping) {
+      if (!('newField' in entry)) {
+        out.push(entry);
+        continue;
+      }
+      const existing = await knex()(TABLES.fields).where({ key: entry.newField.key }).first();
+      if (!existing) await getService('fields').create({ ...entry.newField, allowUnknownValues: ['select', 'multiselect'].includes(entry.newField.type) && !entry.newField.options?.length });
+      out.push({ column: entry.column, field: entry.newField.key });
+    }
+    return out;
+  };
+
+  /** Fields plus the ones `newField` entries would create, to validate a mapping before anything is written. */
+  const fieldsWithNew = async (mapping: MappingEntry[]): Promise<FieldDefinition[]> => {
+    const fields = await loadFieldDefinitions(strapi);
+    const keys = new Set(fields.map((f) => f.key));
+    for (const entry of mapping) {
+      if (!('newField' in entry)) continue;
+      const { key, label, type, options } = entry.newField;
+      const existing = fields.find((f) => f.key === key);
+      if (existing && existing.type !== type) {
+        throw new ValidationError(`A field "${key}" already exists with the type ${existing.type}; map the column to it or choose another key`);
+      }
+      if (!keys.has(key)) {
+        fields.push({ key, label, type: type as FieldType, options: options ?? [], allowUnknownValues: ['select', 'multiselect'].includes(type) && !options?.length });
+        keys.add(key);
+      }
+    }
+    return fields;
+  };
+
+  const validateMapping = async (r: any, mapping: MappingEntry[], options: ImportOptions) => {
+    const fields = await fieldsWithNew(mapping);
+    try {
+      buildPipelineSpec({ ...r, mapping, options }, fields, { defaultCountry: config<string>('defaultCountry') });
+    } catch (error) {
+      if (error instanceof MappingError) throw new ValidationError(error.message);
+      throw error;
+    }
+  };
+
+  const service = {
+    async find(query: { page?: number; pageSize?: number; status?: string } = {}) {
+      const page = Math.max(1, Number(query.page) || 1);
+      const pageSize = Math.min(100, Math.max(1, Number(query.pageSize) || 20));
+      const where = (q: any) => (query.status ? q.where('i.status', query.status) : q);
+      const [{ count }] = await where(knex()(`${TABLES.imports} as i`)).count({ count: '*' });
+      const rows = await where(baseQuery()).orderBy('i.id', 'desc').offset((page - 1) * pageSize).limit(pageSize);
+      const total = Number(count);
+      return { results: rows.map(presentImport), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+    },
+
+    async findOne(documentId: string) {
+      const r = await row(documentId);
+      const firstErrors = await knex()(TABLES.errors).select('line', 'reason', 'cells').where({ import_id: r.id }).orderBy('line').limit(20);
+      return { ...presentImport(r), firstErrors: firstErrors.map((e: any) => ({ line: e.line, reason: e.reason, cells: parseJson(e.cells, []) })) };
+    },
+
+    async createFromUpload(file: UploadedFile, options: Partial<ImportOptions>, userId: number | null, name?: string) {
+      const maxFileSize = config<number>('maxFileSize');
+      if (file.size > maxFileSize) {
+        await removeTemp(file.filepath);
+        throw new PayloadTooLargeError(`The file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxFileSize)} (plugin option maxFileSize)`);
+      }
+      const original = file.originalFilename || 'upload.csv';
+      return createDraft({
+        source: 'upload',
+        name: name || original,
+        storeInto: (folder) => storeSource(strapi, folder, file.filepath, original),
+        file: { name: original, size: file.size, mime: file.mimetype ?? null },
+        options,
+        userId,
+      });
+    },
+
+    async createFromText(text: string, options: Partial<ImportOptions>, userId: number | null, name?: string) {
+      if (!text.trim()) throw new ValidationError('The pasted text is empty: paste rows with a header line, e.g. "email,firstName"');
+      const maxFileSize = config<number>('maxFileSize');
+      const size = Buffer.byteLength(text);
+      if (size > maxFileSize) throw new PayloadTooLargeError(`The pasted text is ${formatBytes(size)}; the limit is ${formatBytes(maxFileSize)}`);
+      return createDraft({
+        source: 'paste',
+        name: name || `Pasted text ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
+        storeInto: (folder) => storeText(strapi, folder, text),
+        file: { name: 'pasted.txt', size, mime: 'text/plain' },
+        options: { ...options, encoding: 'utf-8' },
+        userId,
+      });
+    },
+
+    async update(documentId: string, input: { name?: string; options?: Partial<ImportOptions>; mapping?: MappingEntry[] }, userId: number | null) {
+      const r = await row(documentId);
+      if (r.status !== 'draft') throw new ValidationError(`Only a draft import can change (this one is ${r.status})`);
+      const current = parseJson<ImportOptions>(r.options, defaultOptions());
+      const options: ImportOptions = { ...current, ...(input.options ?? {}) };
+      const patch: Record<string, unknown> = { options: JSON.stringify(options), updated_by_id: userId };
+      if (input.name !== undefined) patch.name = input.name;
+      let detected = parseJson<Detected>(r.detected, null as any);
+      const resniff = ['encoding', 'delimiter', 'hasHeader', 'sheet'].some(
+        (k) => input.options && k in input.options && (input.options as any)[k] !== (current as any)[k]
+      );
+      if (resniff) {
+        detected = await sniff(parseJson<any>(r.file, {}).path, pickOverrides(options));
+        patch.detected = JSON.stringify(detected);
+        patch.total = detected.rowEstimate;
+      }
+      let mapping = input.mapping ?? parseJson<MappingEntry[]>(r.mapping, []);
+      if (resniff && !input.mapping) {
+        const fields = await loadFieldDefinitions(strapi);
+        mapping = suggestMapping(detected.columns, fields, await previousMapping(detected.columns), { hasHeader: detected.hasHeader, sample: detected.sample });
+      }
+      if (input.mapping) await validateMapping({ ...r, detected: JSON.stringify(detected) }, mapping, options);
+      patch.mapping = JSON.stringify(mapping);
+      await knex()(TABLES.imports).where({ id: r.id }).update(patch);
+      return presentImport(await row(documentId));
+    },
+
+    /** First rows as they would be stored, with per-cell problems; writes nothing. */
+    async preview(documentId: string, limit = PREVIEW_ROWS) {
+      const r = await row(documentId);
+      const mapping = parseJson<MappingEntry[]>(r.mapping, []);
+      const fields = await fieldsWithNew(mapping);
+      let spec;
+      try {
+        spec = buildPipelineSpec(r, fields, { defaultCountry: config<string>('defaultCountry') });
+      } catch (error) {
+        if (error instanceof MappingError) throw new ValidationError(error.message);
+        throw error;
+      }
+      const map = createRowMapper(spec.mapper);
+      const columns: string[] = spec.mapper.columns;
+      const rows: unknown[] = [];
+      try {
+        for await (const sourceRow of openSourceRows(spec.source, 0)) {
+          const result = map(sourceRow);
+          rows.push(
+            'contact' in result
+              ? { line: sourceRow.line, cells: sourceRow.cells, contact: { ...result.contact.values, tags: result.contact.tags, attributes: result.contact.attributes }, errors: [] }
+              : {
+                  line: sourceRow.line,
+                  cells: sourceRow.cells,
+                  contact: null,
+                  errors: (result as Extract<typeof result, { ok: false }>).problems.map((p) => ({ column: p.index !== undefined ? columns[p.index] ?? p.index : null, field: p.field ?? null, reason: p.reason })),
+                }
+          );
+          if (rows.length >= limit) break;
+        }
+      } catch (error) {
+        if (error instanceof SourceError) throw new ValidationError(error.message, error.details);
+        throw error;
+      }
+      return { columns, rows };
+    },
+
+    async start(documentId: string) {
+      const r = await row(documentId);
+      if (r.status !== 'draft') throw new ValidationError(`This import was already started (status ${r.status}); use resume for a stopped import`);
+      const options = parseJson<ImportOptions>(r.options, defaultOptions());
+      const mapping = parseJson<MappingEntry[]>(r.mapping, []);
+      await validateMapping(r, mapping, options);
+      const resolved = await createNewFields(mapping);
+      const timings = { ...parseJson<any>(r.timings, {}), queuedAt: new Date().toISOString() };
+      const count = await knex()(TABLES.imports)
+        .where({ id: r.id, status: 'draft' })
+        .update({ status: 'queued', mapping: JSON.stringify(resolved), timings: JSON.stringify(timings), cursor: JSON.stringify({ rows: 0, line: 0 }) });
+      if (count !== 1) throw new ValidationError('This import was started by someone else in the meantime');
+      queue().kick();
+      return presentImport(await row(documentId));
+    },
+
+    async stop(documentId: string) {
+      const r = await row(documentId);
+      const count = await knex()(TABLES.imports).where({ id: r.id }).whereIn('status', IMPORT_ACTIVE_STATUSES).update({ status: 'stopped' });
+      if (count !== 1) throw new ValidationError(`Only a queued, delayed or running import can stop (this one is ${r.status})`);
+      return presentImport(await row(documentId));
+    },
+
+    async resume(documentId: string) {
+      const r = await row(documentId);
+      const count = await knex()(TABLES.imports).where({ id: r.id }).whereIn('status', ['stopped', 'failed']).update({ status: 'queued', error: null });
+      if (count !== 1) throw new ValidationError(`Only a stopped or failed import can resume (this one is ${r.status})`);
+      queue().kick();
+      return presentImport(await row(documentId));
+    },
+
+    async delete(documentId: string) {
+      const r = await row(documentId);
+      if (IMPORT_ACTIVE_STATUSES.includes(r.status)) throw new ValidationError('Stop the import before deleting it');
+      await removeImport(r);
+      return { documentId };
+    },
+
+    /** Failed rows of an import, in line order, for the errors CSV. */
+    async errorRows(documentId: string) {
+      const r = await row(documentId);
+      const detected = parseJson<Detected>(r.detected, null as any);
+      return { importRow: r, columns: detected?.columns ?? [], stream: knex()(TABLES.errors).select('line', 'reason', 'cells').where({ import_id: r.id }).orderBy('line').stream() };
+    },
+
+    /** After an import ends: webhook event and e-mail to its creator. */
+    async finished(importId: number, outcome: 'imported' | 'failed' | 'stopped') {
+      if (outcome === 'stopped') return;
+      const r = await baseQuery().where('i.id', importId).first();
+      if (!r) return;
+      const view = presentImport(r);
+      emitImportEvent(strapi, outcome === 'imported', {
+        documentId: view.documentId,
+        name: view.name,
+        status: view.status,
+        counters: view.counters,
+        error: view.error,
+      });
+      await notifyByEmail(strapi, view, r.cb_email);
+    },
+  };
+  return service;
+};
+
+const pickOverrides = (options: Partial<ImportOptions>): Overrides => {
+  const o: Overrides = {};
+  for (const k of ['encoding', 'delimiter', 'hasHeader', 'sheet'] as const) if (options[k] !== undefined) (o as any)[k] = options[k];
+  return o;
+};
+
+const removeTemp = (file: string) => fs.promises.unlink(file).catch(() => undefined);
+
+export const formatBytes = (n: number) => {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+};
+
+/** Only when an e-mail provider other than Strapi's default sendmail is configured. */
+const notifyByEmail = async (strapi: Core.Strapi, view: ReturnType<typeof presentImport>, to: string | null) => {
+  const notify = strapi.config.get('plugin::contacts.notify') as { email?: boolean } | undefined;
+  const provider = strapi.config.get('plugin::email.provider') as string | undefined;
+  if (!to || notify?.email === false || !strapi.plugin('email') || !provider || provider === 'sendmail') return;
+  const c = view.counters;
+  const summary = `${c.processed} lines processed, ${c.created} created, ${c.updated} updated, ${c.skipped} skipped, ${c.failed} failed`;
+  try {
+    await strapi.plugin('email').service('email').send({
+      to,
+      subject: `Import "${view.name}" ${view.status === 'imported' ? 'finished' : 'failed'}`,
+      text: `${summary}${view.error ? `\n\n${view.error}` : ''}`,
+    });
+  } catch (error) {
+    strapi.log.warn(`[contacts] import notice e-mail not sent: ${(error as Error).message}`);
+  }
+};
 
 export default createImportsService;
 export type ImportsService = ReturnType<typeof createImportsService>;

@@ -1,12 +1,14 @@
 import type { ContactsService } from '../services/contacts';
 import type { FieldsService } from '../services/fields';
 import type { ImportsService } from '../services/imports';
+import type { QueueService } from '../services/queue';
 
 /** Service name → type, so every call through getService is type-checked. */
 export interface Services {
   contacts: ContactsService;
   fields: FieldsService;
   imports: ImportsService;
+  queue: QueueService;
 }
 
 export const getService = <K extends keyof Services>(name: K): Services[K] =>

@@ -1,27 +1,42 @@
 import * as yup from 'yup';
+import { queryInt } from '../validate';
+
+const text = (name: string) => yup.string().typeError(`${name} must be text`);
+
+export const MAX_TAGS = 100;
 
 /** Shape only: values are normalized and checked against the fields by the contacts service. */
 export const contactBodySchema = yup
   .object({
-    email: yup.string().nullable(),
-    mobile: yup.string().nullable(),
-    firstName: yup.string().nullable(),
-    lastName: yup.string().nullable(),
-    company: yup.string().nullable(),
-    emailOptIn: yup.string(),
-    smsOptIn: yup.string(),
-    emailStatus: yup.string(),
-    mobileStatus: yup.string(),
-    tags: yup.array(yup.string().required()).nullable(),
-    attributes: yup.object().nullable(),
+    email: text('email').nullable(),
+    mobile: text('mobile').nullable(),
+    firstName: text('firstName').nullable(),
+    lastName: text('lastName').nullable(),
+    company: text('company').nullable(),
+    emailOptIn: text('emailOptIn'),
+    smsOptIn: text('smsOptIn'),
+    emailStatus: text('emailStatus'),
+    mobileStatus: text('mobileStatus'),
+    tags: yup
+      .array(text('a tag').required('a tag cannot be null').max(255, 'a tag is at most 255 characters'))
+      .typeError('tags must be a list of texts')
+      .max(MAX_TAGS, `a contact has at most ${MAX_TAGS} tags`)
+      .nullable(),
+    attributes: yup.object().typeError('attributes must be an object of custom field values by field key').nullable(),
   })
-  .noUnknown(true, (p) => `unknown contact property: ${p.unknown}`)
+  .typeError('the request body must be a JSON object')
+  .noUnknown(
+    true,
+    (p) =>
+      `unknown contact property: ${p.unknown}; custom fields go under "attributes", e.g. { "attributes": { "${String(p.unknown).split(',')[0].trim()}": ... } }`
+  )
   .strict();
 
 export const contactQuerySchema = yup.object({
-  q: yup.string(),
-  page: yup.number().integer().min(1),
-  pageSize: yup.number().integer().min(1).max(200),
-  sort: yup.string(),
-  filters: yup.object(),
+  q: yup.string().typeError('q must be a single text').max(255, 'q must be at most 255 characters'),
+  page: queryInt('page', 1, 1_000_000),
+  pageSize: queryInt('pageSize', 1, 200),
+  sort: yup.string().typeError('sort must be a single "field:asc" or "field:desc"'),
+  // Checked against the contact model by assertValidFilters (yup would strip an unshaped object's keys).
+  filters: yup.mixed(),
 });

@@ -1,0 +1,60 @@
+'use strict';
+/**
+ * Deterministic benchmark file: N rows of ~110 bytes, 2% case-variant
+ * duplicates of earlier addresses, 0.5% invalid e-mails. Same N → same bytes.
+ */
+const fs = require('fs');
+
+const FIRST = ['Anne', 'Bruno', 'Chloé', 'David', 'Élodie', 'François', 'Gaëlle', 'Hugo', 'Inès', 'Jules', 'Léa', 'Mathéo'];
+const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau'];
+const CITY = ['Paris', 'Lyon', 'Marseille', 'Toulouse', 'Nice', 'Nantes', 'Strasbourg', 'Montpellier', 'Bordeaux', 'Lille'];
+const PLAN = ['free', 'pro', 'team'];
+
+/** xorshift32: reproducible without a dependency. */
+const rng = (seed) => () => {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 4294967296;
+};
+
+const generate = (file, rows) => {
+  const rand = rng(0x5eed + rows);
+  const out = fs.openSync(file, 'w');
+  let buf = 'email,first_name,last_name,company,city,plan,signup_date,newsletter\n';
+  let invalid = 0;
+  let duplicates = 0;
+  for (let i = 0; i < rows; i += 1) {
+    const r = rand();
+    let email;
+    if (r < 0.005) {
+      email = `broken.${i}@@example`;
+      invalid += 1;
+    } else if (r < 0.025 && i > 100) {
+      const j = Math.floor(rand() * i);
+      email = `Contact.${j}@Example.COM`;
+      duplicates += 1;
+    } else {
+      email = `contact.${i}@example.com`;
+    }
+    const first = FIRST[i % FIRST.length];
+    const last = LAST[(i * 7) % LAST.length];
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    buf += `${email},${first},${last},Société ${i % 5000} SARL,${CITY[i % CITY.length]},${PLAN[i % 3]},2025-${month}-${day},${i % 2 ? 'yes' : 'no'}\n`;
+    if (buf.length > 1 << 20) {
+      fs.writeSync(out, buf);
+      buf = '';
+    }
+  }
+  fs.writeSync(out, buf);
+  fs.closeSync(out);
+  return { rows, invalid, duplicates, bytes: fs.statSync(file).size };
+};
+
+module.exports = { generate };
+if (require.main === module) {
+  const rows = Number(process.argv[2] || 1_000_000);
+  const file = process.argv[3] || `bench-${rows}.csv`;
+  console.log(generate(file, rows));
+}

@@ -1,0 +1,83 @@
+'use strict';
+/**
+ * `npm run bench` (not a test). In one run, on the same generated files:
+ *   csv-parse alone · the plugin's import (start → imported) on 100k and 1M rows
+ *   · a Documents API create loop on 2,000 rows; on SQLite, and on Postgres
+ *   when it answers. Prints rows/s, ratios to csv-parse, and peak RSS.
+ * BENCH_ROWS=200000 npm run bench for a quicker run.
+ */
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { generate } = require('./generate');
+const { run: parseOnly } = require('./parse-only');
+
+const dataDir = path.join(__dirname, '.data');
+const big = Number(process.env.BENCH_ROWS || 1_000_000);
+const small = Math.round(big / 10);
+
+const file = (rows) => {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const f = path.join(dataDir, `contacts-${rows}.csv`);
+  if (!fs.existsSync(f)) console.log('generated', generate(f, rows));
+  return f;
+};
+
+const child = (...args) => {
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'import-child.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split('\n').pop());
+};
+
+const pgReachable = () => {
+  try {
+    execFileSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+const main = async () => {
+  const files = { [small]: file(small), [big]: file(big) };
+  const rows = [];
+  const parse = {};
+  for (const n of [small, big]) {
+    parse[n] = await parseOnly(files[n]);
+    rows.push({ what: `csv-parse only, ${fmt(n)} rows`, db: '-', rowsPerSec: n / parse[n].seconds, seconds: parse[n].seconds, ratio: 1, rss: '-' });
+  }
+  const dbs = ['sqlite', ...(pgReachable() ? ['postgres'] : [])];
+  const imports = {};
+  for (const db of dbs) {
+    for (const n of [small, big]) {
+      const r = child('import', files[n], db);
+      imports[`${db}:${n}`] = r;
+      rows.push({ what: `plugin import, ${fmt(n)} rows`, db, rowsPerSec: n / r.seconds, seconds: r.seconds, ratio: r.seconds / parse[n].seconds, rss: r.peakRssMb });
+    }
+    const loop = child('documents', '2000', db);
+    rows.push({ what: 'Documents API create loop, 2,000 rows', db, rowsPerSec: loop.rows / loop.seconds, seconds: loop.seconds, ratio: null, rss: loop.peakRssMb });
+  }
+  console.log('\n| measurement | db | rows/s | seconds | × csv-parse time | peak RSS MB |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.what} | ${r.db} | ${fmt(r.rowsPerSec)} | ${r.seconds.toFixed(2)} | ${r.ratio === null ? '-' : r.ratio.toFixed(2)} | ${r.rss} |`);
+  }
+  console.log('\nTargets: import ≤ 1.5× csv-parse on SQLite, ≤ 2× on Postgres; peak RSS ≤ 400 MB; 1M peak within 15% of 100k.');
+  for (const db of dbs) {
+    const a = imports[`${db}:${small}`];
+    const b = imports[`${db}:${big}`];
+    const growth = (b.peakRssMb / a.peakRssMb - 1) * 100;
+    console.log(`${db}: ${fmt(big)} rows ${(b.seconds / parse[big].seconds).toFixed(2)}× csv-parse; peak RSS ${a.peakRssMb} → ${b.peakRssMb} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%); counters ${JSON.stringify(b.counters)}`);
+  }
+  const loops = rows.filter((r) => r.what.startsWith('Documents'));
+  for (const l of loops) {
+    const imp = imports[`${l.db}:${big}`];
+    console.log(`${l.db}: plugin import is ${fmt(imp.rows / imp.seconds / l.rowsPerSec)}× the Documents API loop's rows/s`);
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { parseJson, type Timings } from './runner';
+
+/** Database row of an import (snake_case columns) → the admin API's shape. */
+export const presentImport = (r: any) => {
+  const timings = parseJson<Timings>(r.timings, {});
+  const counters = {
+    total: r.total ?? 0,
+    processed: r.processed ?? 0,
+    created: r.created ?? 0,
+    updated: r.updated ?? 0,
+    unchanged: r.unchanged ?? 0,
+    skipped: r.skipped ?? 0,
+    failed: r.failed ?? 0,
+  };
+  // Rows of earlier runs count too: activeSeconds sums the running time of every run.
+  const seconds = timings.activeSeconds ?? 0;
+  const rowsPerSecond = seconds > 0 ? Math.round(counters.processed / seconds) : 0;
+  const remaining = Math.max(0, counters.total - counters.processed);
+  const file = parseJson<any>(r.file, null);
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    name: r.name,
+    source: r.source,
+    status: r.status,
+    file: file ? { name: file.name, size: file.size, mime: file.mime } : null,
+    detected: parseJson(r.detected, null),
+    options: parseJson(r.options, {}),
+    mapping: parseJson(r.mapping, []),
+    counters,
+    progress: counters.total > 0 ? Math.min(1, counters.processed / counters.total) : r.status === 'imported' ? 1 : 0,
+    rowsPerSecond,
+    etaSeconds: r.status === 'in_progress' && rowsPerSecond > 0 ? Math.round(remaining / rowsPerSecond) : null,
+    timings,
+    error: r.error ?? null,
+    createdBy: r.created_by_id
+      ? { id: r.created_by_id, firstname: r.cb_firstname ?? null, lastname: r.cb_lastname ?? null, email: r.cb_email ?? null }
+      : null,
+    createdAt: r.created_at ? new Date(r.created_at).toISOString() : null,
+    updatedAt: r.updated_at ? new Date(r.updated_at).toISOString() : null,
+  };
+};
+
+export type ImportView = ReturnType<typeof presentImport>;

@@ -1,0 +1,325 @@
+import crypto from 'crypto';
+import type { Knex } from 'knex';
+import type { ImportMode, UniqueKey } from '../constants';
+import type { BulkWriter } from '../database/bulk';
+import type { FieldDefinition } from '../fields/validate-value';
+import type { FailedRow, ImportCounters, ImportCursor, PreparedContact } from './types';
+
+export const TABLES = {
+  contacts: 'contacts_contacts',
+  imports: 'contacts_imports',
+  errors: 'contacts_import_errors',
+  events: 'contacts_contact_events',
+  segmentLinks: 'contacts_contacts_segments_lnk',
+  fields: 'contacts_fields',
+} as const;
+
+/** Contact attribute → column, for the columns an import writes. */
+const COLUMNS: Record<string, string> = {
+  email: 'email',
+  mobile: 'mobile',
+  firstName: 'first_name',
+  lastName: 'last_name',
+  company: 'company',
+  emailOptIn: 'email_opt_in',
+  smsOptIn: 'sms_opt_in',
+  emailStatus: 'email_status',
+  mobileStatus: 'mobile_status',
+};
+const VALUE_KEYS = Object.keys(COLUMNS);
+const DEFAULTS: Record<string, string> = { emailOptIn: 'yes', smsOptIn: 'yes', emailStatus: 'unknown', mobileStatus: 'unknown' };
+const WRITE_COLUMNS = ['document_id', ...VALUE_KEYS.map((k) => COLUMNS[k]), 'tags', 'attributes', 'created_at', 'updated_at', 'published_at', 'created_by_id', 'updated_by_id'];
+const UPDATE_COLUMNS = [...VALUE_KEYS.map((k) => COLUMNS[k]), 'tags', 'attributes', 'updated_at', 'updated_by_id'];
+const OPTED_OUT = new Set(['no', 'blocklist']);
+
+export interface WriteSettings {
+  importId: number;
+  /** Lease held by this worker: the counters update checks it, so a worker that lost its lease rolls back. */
+  leaseOwner: string;
+  mode: ImportMode;
+  uniqueKey: UniqueKey;
+  emptyClears: boolean;
+  allowResubscribe: boolean;
+  segmentIds: number[];
+  /** Custom fields (for `required` on new contacts). */
+  fields: FieldDefinition[];
+  userId: number | null;
+  /** Whether the file maps the other unique column (e-mail when the key is mobile, and vice versa). */
+  secondaryMapped: boolean;
+}
+
+export interface Batch {
+  contacts: PreparedContact[];
+  failed: FailedRow[];
+  /** [field key, option] pairs seen for fields that accept unknown values. */
+  newOptions: Array<[string, string]>;
+  cursor: ImportCursor;
+}
+
+export type CounterDelta = Omit<ImportCounters, 'total'>;
+
+export class LeaseLostError extends Error {
+  constructor() {
+    super('The import lease was taken over by another worker');
+  }
+}
+
+interface Stored {
+  id?: number;
+  documentId?: string;
+  values: Record<string, unknown>;
+  tags: string[];
+  attributes: Record<string, unknown>;
+  fromDb: boolean;
+  changed: boolean;
+}
+
+const parseJson = <T>(v: unknown, fallback: T): T => {
+  if (v === null || v === undefined) return fallback;
+  if (typeof v === 'string') {
+    try {
+      return JSON.parse(v) as T;
+    } catch {
+      return fallback;
+    }
+  }
+  return v as T;
+};
+
+/** Document ids look like Strapi's (24 lower-case alphanumerics) but cost one random call per batch. */
+const documentIdFactory = () => {
+  const prefix = crypto.randomBytes(10).toString('hex').replace(/[^a-z0-9]/g, '').slice(0, 14).padEnd(14, '0');
+  let n = 0;
+  return () => `${prefix}${(n++).toString(36).padStart(10, '0')}`;
+};
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+/**
+ * Applies one prepared row to the stored state of its contact, following the
+ * mode; returns whether something changed.
+ */
+const applyRow = (state: Stored, row: PreparedContact, s: WriteSettings): boolean => {
+  const fillOnly = s.mode === 'fill-empty';
+  let changed = false;
+  const set = (target: Record<string, unknown>, key: string, value: unknown) => {
+    if (fillOnly && !isEmpty(target[key])) return;
+    if (JSON.stringify(target[key]) === JSON.stringify(value)) return;
+    target[key] = value;
+    changed = true;
+  };
+  for (const [key, value] of Object.entries(row.values)) {
+    if ((key === 'emailOptIn' || key === 'smsOptIn') && value === 'yes' && OPTED_OUT.has(state.values[key] as string) && !s.allowResubscribe) {
+      continue;
+    }
+    set(state.values, key, value);
+  }
+  for (const [key, value] of Object.entries(row.attributes)) set(state.attributes, key, value);
+  if (s.emptyClears && !fillOnly) {
+    for (const key of row.empty) {
+      if (key === s.uniqueKey) continue;
+      if (key in COLUMNS) {
+        if (!isEmpty(state.values[key]) && !(key in DEFAULTS)) {
+          state.values[key] = null;
+          changed = true;
+        }
+      } else if (key === 'tags') {
+        if (state.tags.length) {
+          state.tags = [];
+          changed = true;
+        }
+      } else if (key in state.attributes) {
+        delete state.attributes[key];
+        changed = true;
+      }
+    }
+  }
+  if (row.tags?.length) {
+    const merged = Array.from(new Set([...state.tags, ...row.tags]));
+    if (merged.length !== state.tags.length) {
+      state.tags = merged;
+      changed = true;
+    }
+  }
+  return changed;
+};
+
+const missingRequired = (state: Stored, s: WriteSettings): string[] =>
+  s.fields.filter((f) => f.required && !f.builtIn && isEmpty(state.attributes[f.key])).map((f) => f.label);
+
+/**
+ * Writes one batch in one transaction: contacts (multi-row upsert), history
+ * events, static segment links, failed rows, new select options, counters and
+ * cursor. A crash before the commit leaves nothing of the batch; after it,
+ * the cursor says exactly where to resume.
+ */
+export const writeBatch = async (knex: Knex, bulk: BulkWriter, s: WriteSettings, batch: Batch): Promise<CounterDelta> => {
+  const delta: CounterDelta = { processed: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+  const failed: FailedRow[] = [...batch.failed];
+  const keyColumn = COLUMNS[s.uniqueKey];
+  const secondary = s.uniqueKey === 'email' ? 'mobile' : 'email';
+
+  await knex.transaction(async (trx) => {
+    const keys = Array.from(new Set(batch.contacts.map((c) => c.key)));
+    const selectCols = ['id', 'document_id', ...VALUE_KEYS.map((k) => COLUMNS[k]), 'tags', 'attributes'];
+    const existing = new Map<string, Stored>();
+    const toStored = (r: any): Stored => ({
+      id: r.id,
+      documentId: r.document_id,
+      values: Object.fromEntries(VALUE_KEYS.map((k) => [k, r[COLUMNS[k]] ?? null])),
+      tags: parseJson<string[]>(r.tags, []) ?? [],
+      attributes: parseJson<Record<string, unknown>>(r.attributes, {}) ?? {},
+      fromDb: true,
+      changed: false,
+    });
+    for (let i = 0; i < keys.length; i += 5000) {
+      const rows = await trx(TABLES.contacts).select(selectCols).whereIn(keyColumn, keys.slice(i, i + 5000));
+      for (const r of rows) existing.set(r[keyColumn], toStored(r));
+    }
+
+    // The other unique column must not collide with another contact's value.
+    const owners = new Map<string, string>();
+    if (s.secondaryMapped) {
+      const values = Array.from(new Set(batch.contacts.map((c) => c.values[secondary] as string).filter(Boolean)));
+      for (let i = 0; i < values.length; i += 5000) {
+        const rows = await trx(TABLES.contacts).select(keyColumn, COLUMNS[secondary]).whereIn(COLUMNS[secondary], values.slice(i, i + 5000));
+        for (const r of rows) owners.set(r[COLUMNS[secondary]], r[keyColumn]);
+      }
+    }
+
+    const states = new Map<string, Stored>();
+    for (const row of batch.contacts) {
+      delta.processed += 1;
+      const other = row.values[secondary] as string | undefined;
+      if (other) {
+        const owner = owners.get(other);
+        if (owner !== undefined && owner !== row.key) {
+          failed.push({
+            line: row.line,
+            reason: `duplicate_${secondary}: ${other} already belongs to the contact ${owner}`,
+            cells: row.cells ?? [],
+          });
+          continue;
+        }
+      }
+      let state = states.get(row.key) ?? existing.get(row.key);
+      if (!state) {
+        if (s.mode === 'update') {
+          delta.skipped += 1;
+          continue;
+        }
+        const fresh: Stored = { values: { ...DEFAULTS }, tags: [], attributes: {}, fromDb: false, changed: true };
+        applyRow(fresh, row, { ...s, mode: 'upsert' });
+        const missing = missingRequired(fresh, s);
+        if (missing.length) {
+          failed.push({ line: row.line, reason: `missing_required: ${missing.join(', ')} required for a new contact`, cells: row.cells ?? [] });
+          continue;
+        }
+        fresh.values[s.uniqueKey] = row.key;
+        states.set(row.key, fresh);
+        if (other) owners.set(other, row.key);
+        delta.created += 1;
+        continue;
+      }
+      states.set(row.key, state);
+      if (s.mode === 'create') {
+        delta.skipped += 1;
+        continue;
+      }
+      const changed = applyRow(state, row, s);
+      if (changed) {
+        state.changed = true;
+        if (other) owners.set(other, row.key);
+        delta.updated += 1;
+      } else {
+        delta.unchanged += 1;
+      }
+    }
+    delta.processed += batch.failed.length;
+    delta.failed = failed.length;
+
+    const now = new Date();
+    const ts = bulk.timestamp(now);
+    const nextId = documentIdFactory();
+    const writes: unknown[][] = [];
+    const touched: Array<{ key: string; kind: 'created' | 'updated' }> = [];
+    for (const [key, st] of states) {
+      if (!st.changed) continue;
+      touched.push({ key, kind: st.fromDb ? 'updated' : 'created' });
+      writes.push([
+        st.documentId ?? nextId(),
+        ...VALUE_KEYS.map((k) => (st.values[k] ?? null) as unknown),
+        JSON.stringify(st.tags),
+        JSON.stringify(st.attributes),
+        ts,
+        ts,
+        ts,
+        s.userId,
+        s.userId,
+      ]);
+    }
+    if (writes.length) {
+      await bulk.upsert(trx, TABLES.contacts, WRITE_COLUMNS, writes, { column: keyColumn, whereNotNull: s.uniqueKey === 'mobile' }, UPDATE_COLUMNS);
+    }
+
+    // Ids of every contact the batch touched (history) or imported (segments).
+    const needIds = touched.length > 0 || (s.segmentIds.length > 0 && states.size > 0);
+    const idByKey = new Map<string, number>();
+    if (needIds) {
+      const all = Array.from(states.keys());
+      for (let i = 0; i < all.length; i += 5000) {
+        const rows = await trx(TABLES.contacts).select('id', keyColumn).whereIn(keyColumn, all.slice(i, i + 5000));
+        for (const r of rows) idByKey.set(r[keyColumn], r.id);
+      }
+    }
+    if (touched.length) {
+      await bulk.insert(
+        trx,
+        TABLES.events,
+        ['contact_id', 'import_id', 'kind', 'at'],
+        touched.map((t) => [idByKey.get(t.key), s.importId, `import.${t.kind}`, ts])
+      );
+    }
+    if (s.segmentIds.length && states.size) {
+      const links: unknown[][] = [];
+      for (const key of states.keys()) for (const segmentId of s.segmentIds) links.push([idByKey.get(key), segmentId]);
+      await bulk.insertIgnore(trx, TABLES.segmentLinks, ['contact_id', 'segment_id'], links);
+    }
+    if (failed.length) {
+      await bulk.insert(
+        trx,
+        TABLES.errors,
+        ['import_id', 'line', 'reason', 'cells', 'created_at', 'updated_at'],
+        failed.map((f) => [s.importId, f.line, f.reason.slice(0, 255), JSON.stringify(f.cells), ts, ts])
+      );
+    }
+    if (batch.newOptions.length) await addOptions(trx, batch.newOptions);
+
+    const updated = await trx(TABLES.imports)
+      .where({ id: s.importId, lease_owner: s.leaseOwner })
+      .update({
+        processed: trx.raw('processed + ?', [delta.processed]),
+        created: trx.raw('created + ?', [delta.created]),
+        updated: trx.raw('updated + ?', [delta.updated]),
+        unchanged: trx.raw('unchanged + ?', [delta.unchanged]),
+        skipped: trx.raw('skipped + ?', [delta.skipped]),
+        failed: trx.raw('failed + ?', [delta.failed]),
+        cursor: JSON.stringify(batch.cursor),
+        updated_at: ts as any,
+      });
+    if (updated !== 1) throw new LeaseLostError();
+  });
+  return delta;
+};
+
+/** Options met in the file for fields that allow unknown values, appended in order of appearance. */
+const addOptions = async (trx: Knex.Transaction, pairs: Array<[string, string]>) => {
+  const byField = new Map<string, string[]>();
+  for (const [key, option] of pairs) byField.set(key, [...(byField.get(key) ?? []), option]);
+  const rows = await trx(TABLES.fields).select('id', 'key', 'options').whereIn('key', Array.from(byField.keys()));
+  for (const r of rows) {
+    const options = parseJson<string[]>(r.options, []) ?? [];
+    const merged = Array.from(new Set([...options, ...byField.get(r.key)!]));
+    if (merged.length !== options.length) await trx(TABLES.fields).where({ id: r.id }).update({ options: JSON.stringify(merged) });
+  }
+};

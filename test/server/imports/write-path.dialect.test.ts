@@ -1,0 +1,149 @@
+import { auth, startStrapi, type TestApp } from '../helpers/strapi';
+import { contactsByEmail, importFile } from '../helpers/imports';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startStrapi({ CONTACTS_QUEUE_TICK_SECONDS: '0.5' });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const seed = async (contacts: Array<Record<string, unknown>>) => {
+  for (const c of contacts) {
+    const res = await app.http().post('/contacts/contacts').set(auth(app.adminToken)).send(c);
+    expect(res.status).toBe(201);
+  }
+};
+
+const clear = async () => {
+  await app.strapi.db.connection('contacts_contacts').delete();
+};
+
+describe('import write path', () => {
+  beforeEach(clear);
+
+  it('creates contacts that Strapi reads like its own (REST, admin list)', async () => {
+    const result = await importFile(app, 'email,firstName,lastName,company\nann@example.com,Ann,Lee,Acme\nbob@example.com,Bob,,\n');
+    expect(result.status).toBe('imported');
+    expect(result.counters).toMatchObject({ total: 2, processed: 2, created: 2, updated: 0, failed: 0 });
+    const rest = await app.http().get('/api/contacts/contacts').set(auth(app.apiToken)).query({ sort: 'email:asc' });
+    expect(rest.status).toBe(200);
+    expect(rest.body.data.map((c: any) => c.email)).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(rest.body.data[0]).toMatchObject({ firstName: 'Ann', lastName: 'Lee', company: 'Acme', emailOptIn: 'yes' });
+    expect(rest.body.data[0].documentId).toMatch(/^[a-z0-9]{24}$/);
+    const one = await app.http().get(`/contacts/contacts/${rest.body.data[0].documentId}`).set(auth(app.adminToken));
+    expect(one.status).toBe(200);
+    expect(one.body.data.createdAt).toBeTruthy();
+  });
+
+  it('upsert: case-variant duplicates in the file and against the base make one contact; the later row wins', async () => {
+    await seed([{ email: 'kim@example.com', firstName: 'Old' }]);
+    const csv = 'email,firstName\nKIM@example.com ,Kim\nnew@example.com,First\n New@Example.com,Second\n';
+    const result = await importFile(app, csv);
+    expect(result.counters).toMatchObject({ processed: 3, created: 1, updated: 2, unchanged: 0, skipped: 0, failed: 0 });
+    const all = await contactsByEmail(app);
+    expect(all.size).toBe(2);
+    expect(all.get('kim@example.com').first_name).toBe('Kim');
+    expect(all.get('new@example.com').first_name).toBe('Second');
+  });
+
+  it('create mode skips existing contacts; update mode skips new ones', async () => {
+    await seed([{ email: 'a@example.com', firstName: 'A' }]);
+    const created = await importFile(app, 'email,firstName\na@example.com,Changed\nb@example.com,B\n', { options: { mode: 'create' } });
+    expect(created.counters).toMatchObject({ created: 1, skipped: 1, updated: 0 });
+    const updated = await importFile(app, 'email,firstName\na@example.com,Changed\nc@example.com,C\n', { options: { mode: 'update' } });
+    expect(updated.counters).toMatchObject({ created: 0, updated: 1, skipped: 1 });
+    const all = await contactsByEmail(app);
+    expect(all.get('a@example.com').first_name).toBe('Changed');
+    expect(all.has('c@example.com')).toBe(false);
+  });
+
+  it('fill-empty fills only empty fields of existing contacts and creates new ones', async () => {
+    await seed([{ email: 'f@example.com', firstName: 'Keep' }]);
+    const result = await importFile(app, 'email,firstName,company\nf@example.com,Other,Filled\ng@example.com,G,\n', { options: { mode: 'fill-empty' } });
+    expect(result.counters).toMatchObject({ created: 1, updated: 1 });
+    const all = await contactsByEmail(app);
+    expect(all.get('f@example.com')).toMatchObject({ first_name: 'Keep', company: 'Filled' });
+  });
+
+  it('an empty cell never overwrites a stored value unless emptyClears is set', async () => {
+    await seed([{ email: 'e@example.com', firstName: 'Eve', company: 'Corp' }]);
+    const kept = await importFile(app, 'email,firstName,company\ne@example.com,,Corp\n');
+    expect(kept.counters).toMatchObject({ unchanged: 1 });
+    expect((await contactsByEmail(app)).get('e@example.com').first_name).toBe('Eve');
+    const cleared = await importFile(app, 'email,firstName,company\ne@example.com,,Corp\n', { options: { emptyClears: true } });
+    expect(cleared.counters).toMatchObject({ updated: 1 });
+    expect((await contactsByEmail(app)).get('e@example.com').first_name).toBeNull();
+  });
+
+  it('never re-subscribes an opted-out contact unless allowResubscribe; do-not-contact opts out', async () => {
+    await seed([
+      { email: 'out@example.com', emailOptIn: 'no' },
+      { email: 'blocked@example.com', emailOptIn: 'blocklist' },
+    ]);
+    const csv = 'email,optin,dnc\nout@example.com,yes,\nblocked@example.com,oui,\ndnc@example.com,yes,1\n';
+    const mapping = [
+      { column: 'email', field: 'email' },
+      { column: 'optin', field: 'emailOptIn' },
+      { column: 'dnc', field: 'doNotContact' },
+    ];
+    await importFile(app, csv, { mapping });
+    let all = await contactsByEmail(app);
+    expect(all.get('out@example.com').email_opt_in).toBe('no');
+    expect(all.get('blocked@example.com').email_opt_in).toBe('blocklist');
+    expect(all.get('dnc@example.com').email_opt_in).toBe('no');
+    await importFile(app, csv, { mapping, options: { allowResubscribe: true } });
+    all = await contactsByEmail(app);
+    expect(all.get('out@example.com').email_opt_in).toBe('yes');
+  });
+
+  it('custom fields: select values outside the options fail the row unless the field allows unknown values', async () => {
+    const field = (body: Record<string, unknown>) => app.http().post('/contacts/fields').set(auth(app.adminToken)).send(body);
+    expect((await field({ key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] })).status).toBe(201);
+    expect((await field({ key: 'source', label: 'Source', type: 'select', options: ['web'], allowUnknownValues: true })).status).toBe(201);
+    expect((await field({ key: 'score', label: 'Score', type: 'integer' })).status).toBe(201);
+    const csv = 'email,plan,source,score\np1@example.com,PRO,web,10\np2@example.com,gold,fair,3\np3@example.com,free,fair,x\n';
+    const mapping = ['email', 'plan', 'source', 'score'].map((c) => ({ column: c, field: c }));
+    const result = await importFile(app, csv, { mapping });
+    expect(result.counters).toMatchObject({ processed: 3, created: 1, failed: 2 });
+    const all = await contactsByEmail(app);
+    expect(all.get('p1@example.com').attributes).toEqual({ plan: 'pro', source: 'web', score: 10 });
+    const fields = (await app.http().get('/contacts/fields').set(auth(app.adminToken))).body.data;
+    // Options met in failed rows are not added.
+    expect(fields.find((f: any) => f.key === 'source').options).toEqual(['web']);
+    const ok = await importFile(app, 'email,source\np4@example.com,fair\n', { mapping: [{ column: 'email', field: 'email' }, { column: 'source', field: 'source' }] });
+    expect(ok.counters.created).toBe(1);
+    const after = (await app.http().get('/contacts/fields').set(auth(app.adminToken))).body.data;
+    expect(after.find((f: any) => f.key === 'source').options).toEqual(['web', 'fair']);
+  });
+
+  it('adds imported contacts to static segments, tags them, and records history per import', async () => {
+    const segment = await app.strapi.documents('plugin::contacts.segment' as any).create({ data: { name: 'Newsletter', kind: 'static' } as any });
+    const result = await importFile(app, 'email,tags\ns1@example.com,vip|fr\ns2@example.com,\n', {
+      options: { segmentIds: [(segment as any).documentId], tags: ['import-2026'] },
+    });
+    expect(result.counters.created).toBe(2);
+    const all = await contactsByEmail(app);
+    expect(all.get('s1@example.com').tags.sort()).toEqual(['fr', 'import-2026', 'vip']);
+    expect(all.get('s2@example.com').tags).toEqual(['import-2026']);
+    const links = await app.strapi.db.connection('contacts_contacts_segments_lnk').where({ segment_id: (segment as any).id });
+    expect(links).toHaveLength(2);
+    const events = await app.strapi.db.connection('contacts_contact_events').where({ import_id: result.id });
+    expect(events.map((e: any) => e.kind)).toEqual(['import.created', 'import.created']);
+  });
+
+  it('mobile as unique key: numbers normalized to E.164 with the default country', async () => {
+    const csv = 'mobile,firstName\n06 12 34 56 78,Lou\n+33612345678,Lou2\n0033 6 99 88 77 66,Max\nnot-a-phone,Bad\n';
+    const result = await importFile(app, csv, {
+      options: { uniqueKey: 'mobile', defaultCountry: 'FR' },
+      mapping: [{ column: 'mobile', field: 'mobile' }, { column: 'firstName', field: 'firstName' }],
+    });
+    expect(result.counters).toMatchObject({ processed: 4, created: 2, updated: 1, failed: 1 });
+    const rows = await app.strapi.db.connection('contacts_contacts').select('mobile', 'first_name').orderBy('mobile');
+    expect(rows).toEqual([
+      { mobile: '+33612345678', first_name: 'Lou2' },
+      { mobile: '+33699887766', first_name: 'Max' },
+    ]);
+  });
+});
