@@ -190,6 +190,9 @@ export const runImport = async (
       }
       const delta = await writeBatch(knex, bulk, settings, next.batch);
       batches.ack();
+      // better-sqlite3 resolves every query in microtasks: without a macrotask
+      // break the whole import would run before any HTTP request is served.
+      await new Promise((resolve) => setImmediate(resolve));
       processed += delta.processed;
       const minute = Math.floor((Date.now() - firstStart) / 60000);
       perMinute.set(minute, (perMinute.get(minute) ?? 0) + delta.processed);
