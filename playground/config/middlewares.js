@@ -14,7 +14,8 @@ module.exports = ({ env }) => [
       formLimit: '10mb',
       jsonLimit: '60mb',
       textLimit: '60mb',
-      formidable: { maxFileSize: env.int('CONTACTS_MAX_FILE_SIZE', 1024 * 1024 * 1024) },
+      // The multipart envelope adds a few bytes: leave room so the plugin's own check answers.
+      formidable: { maxFileSize: env.int('CONTACTS_MAX_FILE_SIZE', 1024 * 1024 * 1024) + 1024 * 1024 },
     },
   },
   'strapi::session',

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from './constants';
 import { normalizeEmail } from './fields/normalize';
 import { registerGraphQL } from './graphql';
+import { uploadLimitMessage } from './middlewares/upload-limit';
 
 /**
  * Writes that bypass our services (Content Manager, other plugins' Documents
@@ -19,6 +20,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   if (strapi.plugin('graphql')) registerGraphQL(strapi);
+  // Registered before the app's middlewares, so it sees the answer of strapi::body.
+  strapi.server.use(uploadLimitMessage(strapi));
 };
 
 export default register;
