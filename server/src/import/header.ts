@@ -1,5 +1,6 @@
 import { cellKind, isDataKind } from './cell-kind';
 import { isKnownHeader, type MappableField } from './suggest';
+import type { SourceRow } from './types';
 
 /**
  * Is the first row a header? Not when one of its cells looks like data (an
@@ -54,3 +55,28 @@ export const padRow = (cells: readonly string[], width: number): string[] => {
   while (row.length < width) row.push('');
   return row;
 };
+
+/** Drops the header row and the first `skipRows` data rows (a resumed import's cursor) from a stream of row batches. */
+export class RowWindow {
+  private headerPending: boolean;
+  private toSkip: number;
+
+  constructor(hasHeader: boolean, skipRows = 0) {
+    this.headerPending = hasHeader;
+    this.toSkip = Math.max(0, Math.floor(skipRows || 0));
+  }
+
+  take(rows: SourceRow[]): SourceRow[] {
+    let start = 0;
+    if (this.headerPending && rows.length) {
+      this.headerPending = false;
+      start = 1;
+    }
+    if (this.toSkip && start < rows.length) {
+      const n = Math.min(this.toSkip, rows.length - start);
+      this.toSkip -= n;
+      start += n;
+    }
+    return start === 0 ? rows : rows.slice(start);
+  }
+}

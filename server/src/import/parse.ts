@@ -1,9 +1,11 @@
-import Papa from 'papaparse';
 import type { Detected, SourceRow } from './types';
+import { CsvChunkParser } from './csv';
+import { RowWindow } from './header';
+import { sniffFile, sniffText } from './sniff';
 import { openTextSource, type OpenTextOptions } from './source';
-import { SourceError } from './source-error';
+import { readXlsxRowBatches } from './xlsx';
 
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export { CsvChunkParser, DELIMITERS, guessNewline, MALFORMED_QUOTE, MAX_ROW_CHARS, UNTERMINATED_QUOTE } from './csv';
 
 /** What reading a CSV/TSV/TXT source needs; a `Detected` fits. */
 export interface CsvOptions {
@@ -26,198 +28,10 @@ export interface ReadRowsControl {
   highWaterMark?: number;
 }
 
-/**
- * A quoted field still open after this much text means the quote will never
- * close: stop with an error instead of buffering the rest of the file.
- */
-export const MAX_ROW_CHARS = 16 * 1024 * 1024;
+type ResolvedReadOptions = ReadOptions & Required<Pick<ReadOptions, 'format' | 'encoding' | 'delimiter' | 'hasHeader'>>;
 
-export const UNTERMINATED_QUOTE = 'unterminated quoted field: a quote opened in this row is never closed';
-export const MALFORMED_QUOTE = 'malformed quotes: a closing quote is followed by other characters before the delimiter';
-
-/** Papaparse's own line-ending guess: quoted text ignored, \r\n when most \r are followed by \n. */
-export const guessNewline = (text: string, quoteChar = '"'): '\n' | '\r\n' | '\r' | null => {
-  let sample = text.length > 1024 * 1024 ? text.slice(0, 1024 * 1024) : text;
-  if (sample.indexOf(quoteChar) !== -1) {
-    const q = quoteChar.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    sample = sample.replace(new RegExp(`${q}[^]*?${q}`, 'g'), '');
-  }
-  const firstN = sample.indexOf('\n');
-  const firstR = sample.indexOf('\r');
-  if (firstN === -1 && firstR === -1) return null;
-  if (firstR === -1 || (firstN !== -1 && firstN < firstR)) return '\n';
-  let crs = 0;
-  let crlfs = 0;
-  for (let i = sample.indexOf('\r'); i !== -1; i = sample.indexOf('\r', i + 1)) {
-    crs++;
-    if (sample.charCodeAt(i + 1) === 10) crlfs++;
-  }
-  return crlfs >= crs / 2 ? '\r\n' : '\r';
-};
-
-const countLineBreaks = (cell: string): number => {
-  let n = 0;
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13) {
-      n++;
-      if (cell.charCodeAt(i + 1) === 10) i++;
-    }
-  }
-  return n;
-};
-
-/**
- * Incremental CSV reader over decoded text chunks, on papaparse's core parser
- * (the one its own streamers drive): the fastest measured here (DESIGN.md,
- * "Parser choice"), and since it only ever sees strings, characters split
- * across byte chunks cannot be corrupted.
- *
- * Each push parses the pending text with `ignoreLastRow` until the last chunk,
- * keeping the incomplete tail for the next push. When no row completes (one
- * row larger than a chunk), the next parse waits until the pending text has
- * doubled, so a long quoted cell costs linear, not quadratic, time.
- */
-export class CsvChunkParser {
-  private readonly quoteChar: string;
-  private readonly delimiter: string;
-  private newline: '\n' | '\r\n' | '\r' | undefined;
-  private parser: Papa.Parser | null = null;
-  private pending = '';
-  private waitFor = 0;
-  /** Physical line where the next row starts. */
-  private line = 1;
-  private started = false;
-  private done = false;
-
-  constructor(options: { delimiter: string; newline?: '\n' | '\r\n' | '\r'; quoteChar?: string }) {
-    this.delimiter = options.delimiter || ',';
-    this.newline = options.newline;
-    this.quoteChar = options.quoteChar || '"';
-  }
-
-  /** Characters received but not yet part of a complete row. */
-  get pendingLength(): number {
-    return this.pending.length;
-  }
-
-  /** Rows completed by this chunk (all remaining rows when `last`), empty lines left out. */
-  push(chunk: string, last = false): SourceRow[] {
-    if (this.done) throw new Error('CsvChunkParser: push after the last chunk');
-    let input = this.pending ? this.pending + chunk : chunk;
-    if (!this.started && input) {
-      if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
-      this.started = true;
-    }
-    if (last) this.done = true;
-    if (!last && input.length < this.waitFor) {
-      this.pending = input;
-      return [];
-    }
-    if (!this.parser) {
-      if (!this.newline) {
-        // A trailing \r may be the first half of a \r\n still to come.
-        const guessed = guessNewline(!last && input.endsWith('\r') ? input.slice(0, -1) : input, this.quoteChar);
-        if (!guessed && !last) {
-          this.pending = input;
-          this.waitFor = input.length * 2;
-          this.checkPending(input.length);
-          return [];
-        }
-        this.newline = guessed || '\n';
-      }
-      this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: this.quoteChar });
-    }
-    if (!input) {
-      this.pending = '';
-      return [];
-    }
-
-    const result = this.parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
-    const consumed = result.meta.cursor;
-    this.pending = consumed >= input.length ? '' : input.slice(consumed);
-    if (!last) {
-      this.waitFor = consumed === 0 ? input.length * 2 : 0;
-      this.checkPending(this.pending.length);
-    }
-
-    let rowErrors: Map<number, string> | null = null;
-    for (const error of result.errors) {
-      if (error.row === undefined || error.row >= result.data.length) continue;
-      rowErrors ??= new Map();
-      const reason = error.code === 'MissingQuotes' ? UNTERMINATED_QUOTE : MALFORMED_QUOTE;
-      // An unterminated quote is what the row became; an earlier malformed quote usually caused it.
-      if (!rowErrors.has(error.row) || error.code === 'MissingQuotes') rowErrors.set(error.row, reason);
-    }
-
-    const rows: SourceRow[] = [];
-    const data = result.data;
-    const hasQuotes = input.indexOf(this.quoteChar) !== -1;
-    const stripCr = this.newline === '\n';
-    for (let i = 0; i < data.length; i++) {
-      const cells = data[i];
-      const line = this.line;
-      let breaks = 0;
-      // Without any quote in the input, papaparse split on the newline: one row per line.
-      if (hasQuotes) for (let c = 0; c < cells.length; c++) if (cells[c].length) breaks += countLineBreaks(cells[c]);
-      this.line = line + breaks + 1;
-      if (cells.length === 1 && cells[0] === '') continue;
-      if (stripCr) {
-        // A CRLF line in a mostly-LF file: papaparse leaves the \r on the last cell.
-        const lastCell = cells[cells.length - 1];
-        if (lastCell.charCodeAt(lastCell.length - 1) === 13) {
-          cells[cells.length - 1] = lastCell.slice(0, -1);
-          if (hasQuotes) this.line--;
-        }
-      }
-      const error = rowErrors?.get(i);
-      rows.push(error ? { line, cells, error } : { line, cells });
-    }
-    return rows;
-  }
-
-  private checkPending(length: number) {
-    if (length > MAX_ROW_CHARS) {
-      throw new SourceError(
-        'QUOTES',
-        `Line ${this.line}: a quoted field is not closed after ${Math.round(MAX_ROW_CHARS / 1048576)} MB of text. Check the quotes on that line, or that the delimiter is right.`,
-        { line: this.line },
-      );
-    }
-  }
-}
-
-/** Drops the header row and `skipRows` data rows from a stream of row batches. */
-class RowWindow {
-  private headerPending: boolean;
-  private toSkip: number;
-
-  constructor(hasHeader: boolean, skipRows = 0) {
-    this.headerPending = hasHeader;
-    this.toSkip = Math.max(0, Math.floor(skipRows || 0));
-  }
-
-  take(rows: SourceRow[]): SourceRow[] {
-    let start = 0;
-    if (this.headerPending && rows.length) {
-      this.headerPending = false;
-      start = 1;
-    }
-    if (this.toSkip && start < rows.length) {
-      const n = Math.min(this.toSkip, rows.length - start);
-      this.toSkip -= n;
-      start += n;
-    }
-    return start === 0 ? rows : rows.slice(start);
-  }
-}
-
-const resolveCsvOptions = async (path: string | null, options: ReadOptions): Promise<Required<Pick<ReadOptions, 'format' | 'encoding' | 'delimiter' | 'hasHeader'>> & ReadOptions> => {
-  if (options.format && options.encoding && options.delimiter && typeof options.hasHeader === 'boolean') return options as any;
-  if (path === null) throw new Error('resolveCsvOptions: pasted text needs delimiter and hasHeader');
-  // Imported lazily: sniff.ts imports this module.
-  const { sniffFile } = await import('./sniff');
+const resolveReadOptions = async (path: string, options: ReadOptions): Promise<ResolvedReadOptions> => {
+  if (options.format && options.encoding && options.delimiter && typeof options.hasHeader === 'boolean') return options as ResolvedReadOptions;
   const detected = await sniffFile(path, options);
   return { ...options, format: detected.format, encoding: detected.encoding, delimiter: detected.delimiter, hasHeader: detected.hasHeader, sheet: detected.sheet };
 };
@@ -228,9 +42,8 @@ const resolveCsvOptions = async (path: string | null, options: ReadOptions): Pro
  * sniffed. XLSX files are read by the streaming XLSX reader.
  */
 export async function* readRowBatches(path: string, options: ReadOptions = {}, control: ReadRowsControl = {}): AsyncGenerator<SourceRow[], void, undefined> {
-  const opts = await resolveCsvOptions(path, options);
+  const opts = await resolveReadOptions(path, options);
   if (opts.format === 'xlsx') {
-    const { readXlsxRowBatches } = await import('./xlsx');
     yield* readXlsxRowBatches(path, { sheet: opts.sheet, hasHeader: opts.hasHeader }, control);
     return;
   }
@@ -271,7 +84,6 @@ export async function* readRowsFromText(
 ): AsyncGenerator<SourceRow, void, undefined> {
   let resolved = options as CsvOptions;
   if (!options.delimiter || typeof options.hasHeader !== 'boolean') {
-    const { sniffText } = await import('./sniff');
     const detected = sniffText(text, options);
     resolved = { ...options, delimiter: detected.delimiter, hasHeader: detected.hasHeader };
   }

@@ -3,10 +3,12 @@ import iconv from 'iconv-lite';
 import { extname } from 'path';
 import type { Detected } from './types';
 import { buildColumns, detectHeader, padRow } from './header';
-import { CsvChunkParser, DELIMITERS, guessNewline } from './parse';
+import { CsvChunkParser, DELIMITERS, guessNewline } from './csv';
 import { assertEncoding, CHUNK_BYTES, createChunkDecoder, detectBom, normalizeEncoding, readHead } from './source';
 import { SourceError } from './source-error';
 import type { MappableField } from './suggest';
+import { sniffXlsx } from './xlsx';
+import { listZipEntries } from './zip';
 
 export interface SniffOverrides {
   encoding?: string | null;
@@ -29,7 +31,7 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => bytes.length >= magic
 const ascii = (bytes: Uint8Array, text: string) => startsWith(bytes, [...text].map((c) => c.charCodeAt(0)));
 
 /** Binary formats people upload by mistake, each with what to do instead. */
-const refuseBinary = (bytes: Uint8Array, fileName: string): 'zip' | 'text' => {
+const classifyBytes = (bytes: Uint8Array, fileName: string): 'zip' | 'text' => {
   const ext = extname(fileName).toLowerCase();
   if (ascii(bytes, '%PDF')) throw new SourceError('PDF', `This looks like a PDF; ${ACCEPTED}`);
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) throw new SourceError('IMAGE', `This looks like a PNG image; ${ACCEPTED}`);
@@ -183,7 +185,7 @@ export const chooseDelimiter = (text: string, newline: '\n' | '\r\n' | '\r', tru
 
 const assertDelimiter = (delimiter: string): string => {
   if (typeof delimiter !== 'string' || delimiter.length === 0 || /[\r\n"]/.test(delimiter)) {
-    throw new SourceError('QUOTES', `"${delimiter}" cannot be a delimiter: use , ; | or TAB`);
+    throw new SourceError('DELIMITER', `"${delimiter}" cannot be a delimiter: use , ; | or TAB`);
   }
   return delimiter;
 };
@@ -241,11 +243,9 @@ export const sniffFile = async (path: string, overrides: SniffOverrides = {}): P
   const fileName = overrides.fileName || path;
   const head = await readHead(path, CHUNK_BYTES);
   if (head.size === 0) throw new SourceError('EMPTY', 'The file is empty');
-  if (refuseBinary(head.bytes, fileName) === 'zip') {
-    const { listZipEntries } = await import('./zip');
+  if (classifyBytes(head.bytes, fileName) === 'zip') {
     const entries = await listZipEntries(path);
     refuseZip(new Set(entries.keys()));
-    const { sniffXlsx } = await import('./xlsx');
     return sniffXlsx(path, { sheet: overrides.sheet, hasHeader: overrides.hasHeader ?? undefined, fields: overrides.fields }, entries);
   }
 
@@ -257,7 +257,6 @@ export const sniffFile = async (path: string, overrides: SniffOverrides = {}): P
   const encoding = found ? found.encoding : overrides.encoding ? assertEncoding(overrides.encoding) : detectEncoding(bytes, head.truncated);
   const decoder = createChunkDecoder(encoding);
   const text = decoder.write(Buffer.from(bytes)) + (head.truncated ? '' : decoder.end());
-  if (!head.truncated && text.trim() === '') throw new SourceError('EMPTY', 'The file is empty');
   return analyseText(
     text,
     { truncated: head.truncated, size: head.size, sampleBytes: bytes.length, bomLength: found?.length ?? 0, fileName },
@@ -269,7 +268,7 @@ export const sniffFile = async (path: string, overrides: SniffOverrides = {}): P
 
 /** sniffFile for pasted text: delimiter, header, columns, sample and the exact row count. */
 export const sniffText = (text: string, overrides: SniffOverrides = {}): Detected => {
-  const clean = String(text ?? '').charCodeAt(0) === 0xfeff ? text.slice(1) : String(text ?? '');
+  const clean = String(text ?? '');
   if (clean.trim() === '') throw new SourceError('EMPTY', 'The text is empty: paste rows of contacts, one per line');
   const long = clean.length > CHUNK_BYTES;
   const head = long ? clean.slice(0, CHUNK_BYTES) : clean;

@@ -21,6 +21,7 @@ export type SourceErrorCode =
   | 'XLSX'
   | 'SHEET'
   | 'QUOTES'
+  | 'DELIMITER'
   | 'NOT_FOUND';
 
 export class SourceError extends Error {

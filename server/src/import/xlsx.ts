@@ -1,6 +1,6 @@
 import type { Readable } from 'stream';
 import type { Detected, SourceRow } from './types';
-import { buildColumns, detectHeader, padRow } from './header';
+import { buildColumns, detectHeader, padRow, RowWindow } from './header';
 import { SourceError } from './source-error';
 import type { MappableField } from './suggest';
 import { listZipEntries, openZipEntryText, type ZipEntry } from './zip';
@@ -44,8 +44,6 @@ interface OpenWorkbook {
 const notWorkbook = () =>
   new SourceError('XLSX', 'This ZIP file is not an Excel workbook: upload a CSV, TSV, TXT or XLSX file');
 
-const entryOrNull = (entries: Map<string, ZipEntry>, name: string) => entries.get(name) ?? null;
-
 const resolvePart = (target: string): string => {
   if (target.startsWith('/')) return target.slice(1);
   const parts = `xl/${target}`.split('/');
@@ -60,7 +58,7 @@ const resolvePart = (target: string): string => {
 /** Workbook, relationships and styles parts: sheet names and number formats, nothing else yet. */
 export const openWorkbook = async (path: string, entries?: Map<string, ZipEntry>): Promise<OpenWorkbook> => {
   const zip = entries ?? (await listZipEntries(path));
-  const workbookEntry = entryOrNull(zip, 'xl/workbook.xml');
+  const workbookEntry = zip.get('xl/workbook.xml');
   if (!workbookEntry) throw notWorkbook();
   const { WorkbookReader } = loadExcel();
   const reader = new WorkbookReader(null, {
@@ -71,11 +69,11 @@ export const openWorkbook = async (path: string, entries?: Map<string, ZipEntry>
     entries: 'ignore',
   });
   try {
-    const rels = entryOrNull(zip, 'xl/_rels/workbook.xml.rels');
+    const rels = zip.get('xl/_rels/workbook.xml.rels');
     if (rels) await reader._parseRels(await openZipEntryText(path, rels));
     else reader.workbookRels = [];
     await reader._parseWorkbook(await openZipEntryText(path, workbookEntry));
-    const styles = entryOrNull(zip, 'xl/styles.xml');
+    const styles = zip.get('xl/styles.xml');
     if (styles) await reader._parseStyles(await openZipEntryText(path, styles));
   } catch (error) {
     if (error instanceof SourceError) throw error;
@@ -114,7 +112,7 @@ const chooseSheet = (wb: OpenWorkbook, name?: string | null): SheetInfo => {
 
 const loadSharedStrings = async (wb: OpenWorkbook) => {
   if (wb.sharedStringsLoaded) return;
-  const entry = entryOrNull(wb.entries, 'xl/sharedStrings.xml');
+  const entry = wb.entries.get('xl/sharedStrings.xml');
   if (entry) {
     // In 'cache' mode the generator fills reader.sharedStrings and yields nothing.
     for await (const _ of wb.reader._parseSharedStrings(await openZipEntryText(wb.path, entry))) void _;
@@ -242,13 +240,10 @@ export const cellValueToText = (value: unknown, numFmt?: string, date1904 = fals
 const rowCells = (row: any, date1904: boolean): string[] => {
   const cells: string[] = [];
   row.eachCell({ includeEmpty: false }, (cell: any, col: number) => {
-    let numFmt: string | undefined;
     const value = cell.value;
-    if (typeof value === 'number' || (value && typeof value === 'object' && !(value instanceof Date) && typeof value.result === 'number')) {
-      numFmt = cell.numFmt;
-    } else if (value instanceof Date) {
-      numFmt = cell.numFmt;
-    }
+    // Only numbers (or formula results) and dates depend on the format: skip the style lookup for text.
+    const formatted = typeof value === 'number' || value instanceof Date || typeof value?.result === 'number';
+    const numFmt: string | undefined = formatted ? cell.numFmt : undefined;
     while (cells.length < col - 1) cells.push('');
     cells[col - 1] = cellValueToText(value, numFmt, date1904);
   });
@@ -289,27 +284,20 @@ export async function* readXlsxRowBatches(
 ): AsyncGenerator<SourceRow[], void, undefined> {
   const wb = await openWorkbook(path);
   const sheet = chooseSheet(wb, options.sheet);
-  let headerPending = options.hasHeader !== false;
-  let toSkip = Math.max(0, Math.floor(control.skipRows || 0));
+  const window = new RowWindow(options.hasHeader !== false, control.skipRows);
   const size = control.batchSize || 1000;
   let batch: SourceRow[] = [];
   const progress: SheetProgress = { dimensionLastRow: null, charsRead: 0, rowTags: 0, partSize: 0 };
   for await (const row of sheetRows(wb, sheet, progress)) {
-    if (headerPending) {
-      headerPending = false;
-      continue;
-    }
-    if (toSkip > 0) {
-      toSkip--;
-      continue;
-    }
     batch.push(row);
     if (batch.length >= size) {
-      yield batch;
+      const rows = window.take(batch);
+      if (rows.length) yield rows;
       batch = [];
     }
   }
-  if (batch.length) yield batch;
+  const rows = window.take(batch);
+  if (rows.length) yield rows;
 }
 
 /** Data rows of a sheet, one at a time (same contract as parse.ts readRows). */

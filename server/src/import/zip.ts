@@ -1,6 +1,6 @@
 import { createReadStream, promises as fsp } from 'fs';
 import { createInflateRaw } from 'zlib';
-import type { Readable } from 'stream';
+import { Readable } from 'stream';
 import { SourceError } from './source-error';
 
 /**
@@ -119,8 +119,7 @@ export const openZipEntryText = async (path: string, entry: ZipEntry): Promise<R
     await handle.close();
   }
   if (entry.compressedSize === 0) {
-    const { Readable: R } = await import('stream');
-    return R.from([]);
+    return Readable.from([]);
   }
   const raw = createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
   let out: Readable = raw;

@@ -1,0 +1,171 @@
+import Papa from 'papaparse';
+import type { SourceRow } from './types';
+import { SourceError } from './source-error';
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * A quoted field still open after this much text means the quote will never
+ * close: stop with an error instead of buffering the rest of the file.
+ */
+export const MAX_ROW_CHARS = 16 * 1024 * 1024;
+
+export const UNTERMINATED_QUOTE = 'unterminated quoted field: a quote opened in this row is never closed';
+export const MALFORMED_QUOTE = 'malformed quotes: a closing quote is followed by other characters before the delimiter';
+
+/** Papaparse's own line-ending guess: quoted text ignored, \r\n when most \r are followed by \n. */
+export const guessNewline = (text: string, quoteChar = '"'): '\n' | '\r\n' | '\r' | null => {
+  let sample = text.length > 1024 * 1024 ? text.slice(0, 1024 * 1024) : text;
+  if (sample.indexOf(quoteChar) !== -1) {
+    const q = quoteChar.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    sample = sample.replace(new RegExp(`${q}[^]*?${q}`, 'g'), '');
+  }
+  const firstN = sample.indexOf('\n');
+  const firstR = sample.indexOf('\r');
+  if (firstN === -1 && firstR === -1) return null;
+  if (firstR === -1 || (firstN !== -1 && firstN < firstR)) return '\n';
+  let crs = 0;
+  let crlfs = 0;
+  for (let i = sample.indexOf('\r'); i !== -1; i = sample.indexOf('\r', i + 1)) {
+    crs++;
+    if (sample.charCodeAt(i + 1) === 10) crlfs++;
+  }
+  return crlfs >= crs / 2 ? '\r\n' : '\r';
+};
+
+const countLineBreaks = (cell: string): number => {
+  let n = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (cell.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+};
+
+/**
+ * Incremental CSV reader over decoded text chunks, on papaparse's core parser
+ * (the one its own streamers drive): the fastest measured here (DESIGN.md,
+ * "Parser choice"), and since it only ever sees strings, characters split
+ * across byte chunks cannot be corrupted.
+ *
+ * Each push parses the pending text with `ignoreLastRow` until the last chunk,
+ * keeping the incomplete tail for the next push. When no row completes (one
+ * row larger than a chunk), the next parse waits until the pending text has
+ * doubled, so a long quoted cell costs linear, not quadratic, time.
+ */
+export class CsvChunkParser {
+  private readonly quoteChar: string;
+  private readonly delimiter: string;
+  private newline: '\n' | '\r\n' | '\r' | undefined;
+  private parser: Papa.Parser | null = null;
+  private pending = '';
+  private waitFor = 0;
+  /** Physical line where the next row starts. */
+  private line = 1;
+  private started = false;
+  private done = false;
+  private readonly maxRowChars: number;
+
+  constructor(options: { delimiter: string; newline?: '\n' | '\r\n' | '\r'; quoteChar?: string; maxRowChars?: number }) {
+    this.delimiter = options.delimiter || ',';
+    this.maxRowChars = options.maxRowChars || MAX_ROW_CHARS;
+    this.newline = options.newline;
+    this.quoteChar = options.quoteChar || '"';
+  }
+
+  /** Characters received but not yet part of a complete row. */
+  get pendingLength(): number {
+    return this.pending.length;
+  }
+
+  /** Rows completed by this chunk (all remaining rows when `last`), empty lines left out. */
+  push(chunk: string, last = false): SourceRow[] {
+    if (this.done) throw new Error('CsvChunkParser: push after the last chunk');
+    let input = this.pending ? this.pending + chunk : chunk;
+    if (!this.started && input) {
+      if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
+      this.started = true;
+    }
+    if (last) this.done = true;
+    if (!last && input.length < this.waitFor) {
+      this.pending = input;
+      return [];
+    }
+    if (!this.parser) {
+      if (!this.newline) {
+        // A trailing \r may be the first half of a \r\n still to come.
+        const guessed = guessNewline(!last && input.endsWith('\r') ? input.slice(0, -1) : input, this.quoteChar);
+        if (!guessed && !last) {
+          this.pending = input;
+          this.waitFor = input.length * 2;
+          this.checkPending(input.length);
+          return [];
+        }
+        this.newline = guessed || '\n';
+      }
+      this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: this.quoteChar });
+    }
+    if (!input) {
+      this.pending = '';
+      return [];
+    }
+
+    const result = this.parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
+    const consumed = result.meta.cursor;
+    this.pending = consumed >= input.length ? '' : input.slice(consumed);
+    if (!last) {
+      this.waitFor = consumed === 0 ? input.length * 2 : 0;
+      this.checkPending(this.pending.length);
+    }
+
+    let rowErrors: Map<number, string> | null = null;
+    for (const error of result.errors) {
+      if (error.row === undefined || error.row >= result.data.length) continue;
+      rowErrors ??= new Map();
+      const reason = error.code === 'MissingQuotes' ? UNTERMINATED_QUOTE : MALFORMED_QUOTE;
+      // An unterminated quote is what the row became; an earlier malformed quote usually caused it.
+      if (!rowErrors.has(error.row) || error.code === 'MissingQuotes') rowErrors.set(error.row, reason);
+    }
+
+    const rows: SourceRow[] = [];
+    const data = result.data;
+    const hasQuotes = input.indexOf(this.quoteChar) !== -1;
+    const stripCr = this.newline === '\n';
+    for (let i = 0; i < data.length; i++) {
+      const cells = data[i];
+      const line = this.line;
+      let breaks = 0;
+      // Without any quote in the input, papaparse split on the newline: one row per line.
+      if (hasQuotes) for (let c = 0; c < cells.length; c++) if (cells[c].length) breaks += countLineBreaks(cells[c]);
+      this.line = line + breaks + 1;
+      if (cells.length === 1 && cells[0] === '') continue;
+      if (stripCr) {
+        // A CRLF line in a mostly-LF file: papaparse leaves the \r on the last cell.
+        const lastCell = cells[cells.length - 1];
+        if (lastCell.charCodeAt(lastCell.length - 1) === 13) {
+          cells[cells.length - 1] = lastCell.slice(0, -1);
+          if (hasQuotes) this.line--;
+        }
+      }
+      const error = rowErrors?.get(i);
+      rows.push(error ? { line, cells, error } : { line, cells });
+    }
+    return rows;
+  }
+
+  private checkPending(length: number) {
+    if (length > this.maxRowChars) {
+      const size = this.maxRowChars >= 1048576 ? `${Math.round(this.maxRowChars / 1048576)} MB` : `${this.maxRowChars} characters`;
+      throw new SourceError(
+        'QUOTES',
+        `Line ${this.line}: a quoted field is not closed after ${size} of text. Check the quotes on that line, or that the delimiter is right.`,
+        { line: this.line },
+      );
+    }
+  }
+}
+
