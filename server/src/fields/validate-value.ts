@@ -19,6 +19,12 @@ const fail = (reason: string): ValueResult => ({ ok: false, reason });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Caps on API values: attributes live in one JSON column read with every contact. */
+export const TEXT_VALUE_MAX = 10_000;
+const OPTION_MAX = 255;
+const URL_MAX = 2048;
+const MULTISELECT_MAX = 1000;
+
 const isRealDate = (s: string) => {
   if (!ISO_DATE.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
@@ -32,8 +38,11 @@ const isRealDate = (s: string) => {
 export const validateValue = (field: FieldDefinition, value: unknown, ctx: { defaultCountry?: string } = {}): ValueResult => {
   if (value === null || value === undefined || value === '') return ok(null);
   switch (field.type) {
-    case 'text':
-      return typeof value === 'string' || typeof value === 'number' ? ok(String(value)) : fail('must be text');
+    case 'text': {
+      if (typeof value !== 'string' && typeof value !== 'number') return fail('must be text');
+      const text = String(value);
+      return text.length <= TEXT_VALUE_MAX ? ok(text) : fail(`must be at most ${TEXT_VALUE_MAX} characters`);
+    }
     case 'integer': {
       const n = typeof value === 'string' ? Number(value.trim()) : value;
       return typeof n === 'number' && Number.isSafeInteger(n) ? ok(n) : fail('must be a whole number');
@@ -61,11 +70,12 @@ export const validateValue = (field: FieldDefinition, value: unknown, ctx: { def
       return phone ? ok(phone) : fail('must be a valid phone number');
     }
     case 'url':
-      return typeof value === 'string' && validator.isURL(value, { require_protocol: true })
+      return typeof value === 'string' && value.length <= URL_MAX && validator.isURL(value, { require_protocol: true })
         ? ok(value)
         : fail('must be a URL starting with http:// or https://');
     case 'select': {
       if (typeof value !== 'string') return fail('must be one of the options');
+      if (value.length > OPTION_MAX) return fail(`must be at most ${OPTION_MAX} characters`);
       const options = field.options ?? [];
       return field.allowUnknownValues || options.includes(value)
         ? ok(value)
@@ -73,7 +83,8 @@ export const validateValue = (field: FieldDefinition, value: unknown, ctx: { def
     }
     case 'multiselect': {
       const list = Array.isArray(value) ? value : [value];
-      if (!list.every((v) => typeof v === 'string')) return fail('must be a list of options');
+      if (!list.every((v) => typeof v === 'string' && v.length <= OPTION_MAX)) return fail('must be a list of options');
+      if (list.length > MULTISELECT_MAX) return fail(`holds at most ${MULTISELECT_MAX} options`);
       const options = field.options ?? [];
       const unknown = list.filter((v) => !options.includes(v as string));
       if (unknown.length && !field.allowUnknownValues) {

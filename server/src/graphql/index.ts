@@ -3,8 +3,8 @@ import { UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { assertValidFilters } from '../controllers/validation/filters';
 
-/** Internal bookkeeping types: never part of a public API. */
-const HIDDEN = [UID.field, UID.import, UID.importError, UID.contactEvent, UID.export];
+/** The only plugin types sites may see; every other (internal bookkeeping) type stays out of GraphQL. */
+const PUBLIC: string[] = [UID.contact, UID.segment];
 
 /** Short query name for sites; the generated `contactsContacts` stays available. */
 export const CONTACTS_QUERY = 'contacts';
@@ -18,7 +18,10 @@ export const registerGraphQL = (strapi: Core.Strapi) => {
   if (!graphql) return;
   const extension = graphql.service('extension');
 
-  for (const uid of HIDDEN) extension.shadowCRUD(uid).disable();
+  // Hidden by default, so an internal type added later is not exposed by accident.
+  for (const uid of Object.keys(strapi.contentTypes)) {
+    if (uid.startsWith('plugin::contacts.') && !PUBLIC.includes(uid)) extension.shadowCRUD(uid).disable();
+  }
   // Segments are read-only for sites, as on REST.
   extension.shadowCRUD(UID.segment).disableMutations();
 
@@ -110,9 +113,9 @@ const filterGuards = (naming: any, contact: any, segment: any) => {
 };
 
 /**
- * The generated create/update mutations write through the Documents API and
- * would skip the custom-field checks; route them through the contacts service
- * so GraphQL, REST and the admin share one validation.
+ * The generated mutations write through the Documents API and would skip the
+ * custom-field checks; route them through the contacts service so GraphQL,
+ * REST and the admin share one validation and one answer for unknown ids.
  */
 const contactMutationResolvers = (naming: any, contentType: any) => {
   const sanitize = (data: unknown, ctx: any) =>
@@ -126,6 +129,13 @@ const contactMutationResolvers = (naming: any, contentType: any) => {
   if (crud.isActionEnabled('update')) {
     mutation[naming.getUpdateMutationTypeName(contentType)] = async (_p: unknown, args: any, ctx: any) =>
       getService('contacts').update(args.documentId, (await sanitize(args.data, ctx)) as any);
+  }
+  if (crud.isActionEnabled('delete')) {
+    // The generated delete answers success for an unknown id; REST answers 404, so does this.
+    mutation[naming.getDeleteMutationTypeName(contentType)] = async (_p: unknown, args: any) => {
+      await getService('contacts').delete(args.documentId);
+      return { documentId: args.documentId };
+    };
   }
   return Object.keys(mutation).length ? { Mutation: mutation } : {};
 };

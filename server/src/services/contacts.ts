@@ -73,8 +73,9 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data.tags = Array.from(new Set((input.tags ?? []).map((t) => t.trim()).filter(Boolean)));
       }
     }
-    if (input.attributes !== undefined) {
-      if (input.attributes !== null && (typeof input.attributes !== 'object' || Array.isArray(input.attributes))) {
+    // A create always goes through the attribute checks, so required fields hold without an `attributes` key.
+    if (input.attributes !== undefined || !partial) {
+      if (input.attributes != null && (typeof input.attributes !== 'object' || Array.isArray(input.attributes))) {
         errors.attributes = 'must be an object of custom field values by field key';
       } else {
         const fields = await getService('fields').customFields();
@@ -98,7 +99,7 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
             }
           }
         }
-        data.attributes = merged;
+        if (input.attributes !== undefined) data.attributes = merged;
       }
     }
     if (input.segments !== undefined) data.segments = input.segments;
@@ -109,9 +110,13 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
       errors.email = 'a contact needs an e-mail address or a mobile number';
     }
     if (Object.keys(errors).length) {
-      const message = Object.entries(errors)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join('; ');
+      // A body with thousands of bad keys still gets a message of readable size; details keep them all.
+      const entries = Object.entries(errors);
+      const message =
+        entries
+          .slice(0, 10)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; ') + (entries.length > 10 ? `; and ${entries.length - 10} more problem(s)` : '');
       throw new ValidationError(message, { errors });
     }
     await assertUnique(data, current?.documentId);
@@ -156,8 +161,8 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       let sort: Record<string, 'asc' | 'desc'> = { updatedAt: 'desc' };
       if (query.sort) {
-        const [field, dir = 'asc'] = query.sort.split(':');
-        if (!SORTABLE.includes(field) || !['asc', 'desc'].includes(dir.toLowerCase())) {
+        const [field, dir = 'asc', ...extra] = query.sort.split(':');
+        if (extra.length || !SORTABLE.includes(field) || !['asc', 'desc'].includes(dir.toLowerCase())) {
           throw new ValidationError(`sort must be one of ${SORTABLE.join(', ')} followed by :asc or :desc`);
         }
         sort = { [field]: dir.toLowerCase() as 'asc' | 'desc' };
@@ -202,14 +207,24 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async subscribe(input: ContactInput): Promise<{ created: boolean; contact: any }> {
       const email = normalizeEmail(input.email);
       if (!email) throw new ValidationError('email: an e-mail address is required', { errors: { email: 'required' } });
-      const existing = await strapi.db.query(UID.contact as any).findOne({ where: { email } });
       const { emailOptIn: _ignored, emailStatus: _s, mobileStatus: _m, segments: _g, ...rest } = input;
+      const findExisting = () => strapi.db.query(UID.contact as any).findOne({ where: { email } });
+      let existing = await findExisting();
       if (!existing) {
-        const contact = await service.create({ ...rest, email, emailOptIn: 'yes' });
-        return { created: true, contact };
+        try {
+          const contact = await service.create({ ...rest, email, emailOptIn: 'yes' });
+          return { created: true, contact };
+        } catch (error) {
+          // Two sign-ups of one address at once: the loser of the unique index updates the winner's row.
+          existing = await findExisting();
+          if (!existing) throw error;
+        }
       }
       const update: ContactInput = { ...rest, email };
       if (existing.emailOptIn !== 'blocklist') update.emailOptIn = 'yes';
+      // A public form must not lift an SMS blocklist either, nor drop tags set by others.
+      if (existing.smsOptIn === 'blocklist') delete update.smsOptIn;
+      if (Array.isArray(rest.tags)) update.tags = [...(Array.isArray(existing.tags) ? existing.tags : []), ...rest.tags];
       const contact = await service.update(existing.documentId, update);
       return { created: false, contact };
     },

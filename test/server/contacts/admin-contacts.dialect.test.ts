@@ -40,3 +40,37 @@ describe('admin contacts API', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('admin contacts search on every database', () => {
+  beforeAll(async () => {
+    for (const [email, company] of [
+      ['ümlaut@example.com', 'Zürich AG'],
+      ['plain@example.com', 'Plain Inc'],
+    ]) {
+      const res = await app.http().post('/contacts/contacts').set(auth(app.adminToken)).send({ email, company });
+      expect(res.status).toBe(201);
+    }
+  });
+
+  it('searches case-insensitively and filters by id and date', async () => {
+    const byCompany = await app.http().get('/contacts/contacts').query({ q: 'PLAIN' }).set(auth(app.adminToken));
+    expect(byCompany.body.data.map((c: any) => c.email)).toEqual(['plain@example.com']);
+    const id = byCompany.body.data[0].id;
+    const byId = await app.http().get('/contacts/contacts').query(`filters[id][$eq]=${id}&filters[createdAt][$gt]=2020-01-01`).set(auth(app.adminToken));
+    expect(byId.body.data.map((c: any) => c.email)).toEqual(['plain@example.com']);
+  });
+
+  it.each([
+    ['filters[id][$eq]=abc', /"abc" is not a number/],
+    ['filters[id][$in][0]=1&filters[id][$in][1]=x', /"x" is not a number/],
+    ['filters[attributes][$eq]=1', /JSON fields only support/],
+    ['filters[tags][$containsi]=vip', /JSON fields only support/],
+    ['filters[updatedAt][$lt]=2020-13-45', /is not a date/],
+    ['filters[segments][id][$eq]=abc', /is not a number/],
+    ['filters[createdBy][id][$eq]=1', /filters.createdBy: unknown field/],
+  ])('answers 400, never 500, to %s', async (query, message) => {
+    const res = await app.http().get('/contacts/contacts').query(query).set(auth(app.adminToken));
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+});

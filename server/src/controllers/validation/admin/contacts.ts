@@ -8,8 +8,8 @@ export const MAX_TAGS = 100;
 /** Shape only: values are normalized and checked against the fields by the contacts service. */
 export const contactBodySchema = yup
   .object({
-    email: text('email').nullable(),
-    mobile: text('mobile').nullable(),
+    email: text('email').max(254, 'email must be at most 254 characters').nullable(),
+    mobile: text('mobile').max(50, 'mobile must be at most 50 characters').nullable(),
     firstName: text('firstName').nullable(),
     lastName: text('lastName').nullable(),
     company: text('company').nullable(),
