@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_VERBS, CAPABILITIES, PLUGIN_ID, WEBHOOK_EVENTS } from './constants';
 import { getDialect } from './database/dialect';
+import { ensureHistoryTable } from './database/history';
 import { getService } from './utils/get-service';
 
 const capabilityLabels: Record<string, string> = {
@@ -34,8 +35,7 @@ const ensureIndexes = async (strapi: Core.Strapi) => {
   await dialect.ensureUniqueIndex(knex, 'contacts_fields', 'contacts_fields_key_uq', 'key');
   // Import bookkeeping read by import id (errors CSV, history cap) and by contact (history).
   await dialect.ensureIndex(knex, 'contacts_import_errors', 'contacts_import_errors_import_idx', ['import_id', 'line']);
-  await dialect.ensureIndex(knex, 'contacts_contact_events', 'contacts_contact_events_contact_idx', ['contact_id']);
-  await dialect.ensureIndex(knex, 'contacts_contact_events', 'contacts_contact_events_import_idx', ['import_id', 'kind']);
+  await ensureHistoryTable(knex);
 };
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {

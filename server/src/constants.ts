@@ -9,7 +9,6 @@ export const UID = {
   field: 'plugin::contacts.field',
   import: 'plugin::contacts.import',
   importError: 'plugin::contacts.import-error',
-  contactEvent: 'plugin::contacts.contact-event',
   segment: 'plugin::contacts.segment',
   export: 'plugin::contacts.export',
 } as const;

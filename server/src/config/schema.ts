@@ -16,6 +16,8 @@ export const configSchema = yup.object({
   /** How often each Strapi process looks for queued, delayed or abandoned imports. */
   queueTickSeconds: yup.number().min(0.5).default(5),
   defaultCountry: yup.string().uppercase().length(2).default('FR'),
+  /** SQLite only: switch the database to WAL with synchronous=NORMAL for fast, crash-safe batch commits. */
+  sqliteWal: yup.boolean().default(true),
   uploadDir: yup.string().nullable().default(null),
   notify: yup
     .object({

@@ -2,7 +2,6 @@ import contact from './contact/schema.json';
 import field from './field/schema.json';
 import importSchema from './import/schema.json';
 import importError from './import-error/schema.json';
-import contactEvent from './contact-event/schema.json';
 import segment from './segment/schema.json';
 import exportSchema from './export/schema.json';
 
@@ -11,7 +10,6 @@ export default {
   field: { schema: field },
   import: { schema: importSchema },
   'import-error': { schema: importError },
-  'contact-event': { schema: contactEvent },
   segment: { schema: segment },
   export: { schema: exportSchema },
 };

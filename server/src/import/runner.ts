@@ -136,6 +136,7 @@ export const runImport = async (
 ): Promise<RunOutcome> => {
   const knex = strapi.db.connection;
   const bulk = bulkWriterFor(strapi.db.dialect.client);
+  await bulk.prepare(knex, { sqliteWal: strapi.config.get('plugin::contacts.sqliteWal') !== false });
   const row = (await knex(TABLES.imports).where({ id: importId }).first()) as ImportRow;
   const fields = await loadFieldDefinitions(strapi);
   const { mapper, source, options, mapsSecondary } = buildPipelineSpec(row, fields, { defaultCountry });

@@ -2,6 +2,7 @@ import crypto from 'crypto';
 import type { Knex } from 'knex';
 import type { ImportMode, UniqueKey } from '../constants';
 import type { BulkWriter } from '../database/bulk';
+import { HISTORY_TABLE } from '../database/history';
 import type { FieldDefinition } from '../fields/validate-value';
 import type { FailedRow, ImportCounters, ImportCursor, PreparedContact } from './types';
 
@@ -9,7 +10,7 @@ export const TABLES = {
   contacts: 'contacts_contacts',
   imports: 'contacts_imports',
   errors: 'contacts_import_errors',
-  events: 'contacts_contact_events',
+  history: HISTORY_TABLE,
   segmentLinks: 'contacts_contacts_segments_lnk',
   fields: 'contacts_fields',
 } as const;
@@ -86,12 +87,23 @@ const parseJson = <T>(v: unknown, fallback: T): T => {
   return v as T;
 };
 
-/** Document ids look like Strapi's (24 lower-case alphanumerics) but cost one random call per batch. */
+/**
+ * Document ids look like Strapi's (24 lower-case alphanumerics) but cost one
+ * random call per batch; the shared prefix also lets SQL find the batch's new
+ * rows by an index range (history, segment links) without sending their ids.
+ */
 const documentIdFactory = () => {
-  const prefix = crypto.randomBytes(10).toString('hex').replace(/[^a-z0-9]/g, '').slice(0, 14).padEnd(14, '0');
+  const prefix = crypto.randomBytes(7).toString('hex');
   let n = 0;
-  return () => `${prefix}${(n++).toString(36).padStart(10, '0')}`;
+  return {
+    next: () => `${prefix}${(n++).toString(36).padStart(10, '0')}`,
+    range: [`${prefix}0000000000`, `${prefix}zzzzzzzzzz`] as const,
+  };
 };
+
+/** Cheap equality: primitives directly, arrays and objects by their JSON. */
+const same = (a: unknown, b: unknown) =>
+  a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && JSON.stringify(a) === JSON.stringify(b));
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -104,7 +116,7 @@ const applyRow = (state: Stored, row: PreparedContact, s: WriteSettings): boolea
   let changed = false;
   const set = (target: Record<string, unknown>, key: string, value: unknown) => {
     if (fillOnly && !isEmpty(target[key])) return;
-    if (JSON.stringify(target[key]) === JSON.stringify(value)) return;
+    if (same(target[key], value)) return;
     target[key] = value;
     changed = true;
   };
@@ -208,8 +220,14 @@ export const writeBatch = async (knex: Knex, bulk: BulkWriter, s: WriteSettings,
           delta.skipped += 1;
           continue;
         }
-        const fresh: Stored = { values: { ...DEFAULTS }, tags: [], attributes: {}, fromDb: false, changed: true };
-        applyRow(fresh, row, { ...s, mode: 'upsert' });
+        // A new contact takes the row as it is: no merge, no opt-in guard.
+        const fresh: Stored = {
+          values: { ...DEFAULTS, ...row.values },
+          tags: row.tags ?? [],
+          attributes: row.attributes,
+          fromDb: false,
+          changed: true,
+        };
         const missing = missingRequired(fresh, s);
         if (missing.length) {
           failed.push({ line: row.line, reason: `missing_required: ${missing.join(', ')} required for a new contact`, cells: row.cells ?? [] });
@@ -240,14 +258,18 @@ export const writeBatch = async (knex: Knex, bulk: BulkWriter, s: WriteSettings,
 
     const now = new Date();
     const ts = bulk.timestamp(now);
-    const nextId = documentIdFactory();
+    const ids = documentIdFactory();
     const writes: unknown[][] = [];
-    const touched: Array<{ key: string; kind: 'created' | 'updated' }> = [];
-    for (const [key, st] of states) {
+    const updatedIds: number[] = [];
+    const existingIds: number[] = [];
+    let createdCount = 0;
+    for (const st of states.values()) {
+      if (st.fromDb) existingIds.push(st.id!);
       if (!st.changed) continue;
-      touched.push({ key, kind: st.fromDb ? 'updated' : 'created' });
+      if (st.fromDb) updatedIds.push(st.id!);
+      else createdCount += 1;
       writes.push([
-        st.documentId ?? nextId(),
+        st.documentId ?? ids.next(),
         ...VALUE_KEYS.map((k) => (st.values[k] ?? null) as unknown),
         JSON.stringify(st.tags),
         JSON.stringify(st.attributes),
@@ -262,28 +284,27 @@ export const writeBatch = async (knex: Knex, bulk: BulkWriter, s: WriteSettings,
       await bulk.upsert(trx, TABLES.contacts, WRITE_COLUMNS, writes, { column: keyColumn, whereNotNull: s.uniqueKey === 'mobile' }, UPDATE_COLUMNS);
     }
 
-    // Ids of every contact the batch touched (history) or imported (segments).
-    const needIds = touched.length > 0 || (s.segmentIds.length > 0 && states.size > 0);
-    const idByKey = new Map<string, number>();
-    if (needIds) {
-      const all = Array.from(states.keys());
-      for (let i = 0; i < all.length; i += 5000) {
-        const rows = await trx(TABLES.contacts).select('id', keyColumn).whereIn(keyColumn, all.slice(i, i + 5000));
-        for (const r of rows) idByKey.set(r[keyColumn], r.id);
+    // History and segment links: new contacts are found by their document-id range, known ones by id.
+    const newRows = `FROM ${TABLES.contacts} WHERE document_id >= ? AND document_id <= ?`;
+    if (createdCount) {
+      await bulk.insertFromSelect(trx, TABLES.history, ['contact_id', 'import_id', 'kind', 'at'], `SELECT id, ?, 'import.created', ? ${newRows}`, [
+        s.importId,
+        ts,
+        ...ids.range,
+      ]);
+    }
+    if (updatedIds.length) {
+      await bulk.insert(trx, TABLES.history, ['contact_id', 'import_id', 'kind', 'at'], updatedIds.map((id) => [id, s.importId, 'import.updated', ts]));
+    }
+    for (const segmentId of s.segmentIds) {
+      if (createdCount) {
+        await bulk.insertFromSelect(trx, TABLES.segmentLinks, ['contact_id', 'segment_id'], `SELECT id, ? ${newRows}`, [segmentId, ...ids.range], {
+          ignoreConflicts: true,
+        });
       }
-    }
-    if (touched.length) {
-      await bulk.insert(
-        trx,
-        TABLES.events,
-        ['contact_id', 'import_id', 'kind', 'at'],
-        touched.map((t) => [idByKey.get(t.key), s.importId, `import.${t.kind}`, ts])
-      );
-    }
-    if (s.segmentIds.length && states.size) {
-      const links: unknown[][] = [];
-      for (const key of states.keys()) for (const segmentId of s.segmentIds) links.push([idByKey.get(key), segmentId]);
-      await bulk.insertIgnore(trx, TABLES.segmentLinks, ['contact_id', 'segment_id'], links);
+      if (existingIds.length) {
+        await bulk.insertIgnore(trx, TABLES.segmentLinks, ['contact_id', 'segment_id'], existingIds.map((id) => [id, segmentId]));
+      }
     }
     if (failed.length) {
       await bulk.insert(

@@ -129,7 +129,7 @@ describe('import write path', () => {
     expect(all.get('s2@example.com').tags).toEqual(['import-2026']);
     const links = await app.strapi.db.connection('contacts_contacts_segments_lnk').where({ segment_id: (segment as any).id });
     expect(links).toHaveLength(2);
-    const events = await app.strapi.db.connection('contacts_contact_events').where({ import_id: result.id });
+    const events = await app.strapi.db.connection('contacts_history').where({ import_id: result.id });
     expect(events.map((e: any) => e.kind)).toEqual(['import.created', 'import.created']);
   });
 
