@@ -22,7 +22,7 @@ export interface UploadedFile {
   size: number;
 }
 
-type Overrides = Partial<Pick<ImportOptions, 'encoding' | 'delimiter' | 'hasHeader' | 'sheet'>>;
+type Overrides = Partial<Pick<ImportOptions, 'encoding' | 'delimiter' | 'hasHeader' | 'sheet'>> & { fileName?: string };
 
 const PREVIEW_ROWS = 20;
 
@@ -82,7 +82,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const filePath = await args.storeInto(folder);
     try {
       const overrides: Overrides = pickOverrides(args.options);
-      const detected = await sniff(filePath, overrides);
+      const detected = await sniff(filePath, { ...overrides, fileName: args.file.name });
       const fields = await loadFieldDefinitions(strapi);
       const mapping = suggestMapping(detected.columns, fields, await previousMapping(detected.columns), { hasHeader: detected.hasHeader, sample: detected.sample });
       const options = { ...defaultOptions(), ...args.options };
@@ -235,7 +235,8 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         (k) => input.options && k in input.options && (input.options as any)[k] !== (current as any)[k]
       );
       if (resniff) {
-        detected = await sniff(parseJson<any>(r.file, {}).path, pickOverrides(options));
+        const file = parseJson<any>(r.file, {});
+        detected = await sniff(file.path, { ...pickOverrides(options), fileName: file.name });
         patch.detected = JSON.stringify(detected);
         patch.total = detected.rowEstimate;
       }

@@ -61,6 +61,26 @@ describe('import lifecycle', () => {
     expect((await detail(app, a)).status).toBe('imported');
   });
 
+  it('takes over an import whose lease expired on another host, and leaves a live lease alone', async () => {
+    const knex = app.strapi.db.connection;
+    const isSqlite = app.strapi.db.dialect.client === 'sqlite';
+    const at = (ms: number) => (isSqlite ? Date.now() + ms : new Date(Date.now() + ms));
+    const draft = async (name: string) => (await upload(app, bigCsv(50, name), `${name}.csv`)).body.data;
+    const expired = await draft('lx');
+    const live = await draft('ll');
+    await knex('contacts_imports').where({ id: expired.id }).update({ status: 'in_progress', lease_owner: 'other-host:1:dead', lease_expires_at: at(-5000), cursor: JSON.stringify({ rows: 0, line: 0 }) });
+    app.strapi.plugin('contacts').service('queue').kick();
+    const done = await waitFor(app, expired.documentId, ['imported']);
+    expect(done.counters).toMatchObject({ processed: 50, created: 50 });
+    // A live lease also holds the only import slot: nothing else may run meanwhile.
+    await knex('contacts_imports').where({ id: live.id }).update({ status: 'in_progress', lease_owner: 'other-host:2:live', lease_expires_at: at(60_000), cursor: JSON.stringify({ rows: 0, line: 0 }) });
+    app.strapi.plugin('contacts').service('queue').kick();
+    await new Promise((r) => setTimeout(r, 1500));
+    const untouched = await detail(app, live.documentId);
+    expect(untouched).toMatchObject({ status: 'in_progress', counters: { processed: 0 } });
+    await knex('contacts_imports').where({ id: live.id }).update({ status: 'stopped', lease_owner: null });
+  });
+
   it('refuses to change, start twice, resume or delete an import in the wrong state', async () => {
     const done = await importFile(app, 'email\nstate@example.com\n');
     const id = done.documentId;
