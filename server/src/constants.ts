@@ -110,6 +110,7 @@ export const BUILT_IN_FIELDS: ReadonlyArray<{
   { key: 'firstName', label: 'First name', type: 'text', column: 'first_name' },
   { key: 'lastName', label: 'Last name', type: 'text', column: 'last_name' },
   { key: 'company', label: 'Company', type: 'text', column: 'company' },
+  { key: 'ownerId', label: 'Owner (admin user id)', type: 'integer', column: 'owner_id' },
   { key: 'emailOptIn', label: 'E-mail opt-in', type: 'select', column: 'email_opt_in', options: OPT_IN_VALUES },
   { key: 'smsOptIn', label: 'SMS opt-in', type: 'select', column: 'sms_opt_in', options: OPT_IN_VALUES },
   { key: 'emailStatus', label: 'E-mail status', type: 'select', column: 'email_status', options: EMAIL_STATUSES },

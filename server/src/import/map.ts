@@ -124,6 +124,12 @@ export const createRowMapper = (input: MapperInput) => {
       }
       return null;
     }
+    if (BUILT_IN_KEYS.has(key) && field.type === 'integer') {
+      const result = coerceCell(field, text, options);
+      if ('reason' in result) return result.reason;
+      out.values[key] = result.value;
+      return null;
+    }
     if (BUILT_IN_KEYS.has(key)) {
       const value = text.trim();
       if (value.length > 255) return `${field.label} is longer than 255 characters`;

@@ -86,7 +86,11 @@ export const buildPipelineSpec = (row: ImportRow, fields: FieldDefinition[], def
   const mapper: MapperInput = {
     columns: detected.columns ?? [],
     hasHeader: options.hasHeader ?? detected.hasHeader ?? true,
-    mapping: mapping.map((m) => ('newField' in m ? { column: m.column, field: m.newField.key } : m)),
+    mapping: [
+      ...mapping.map((m) => ('newField' in m ? { column: m.column, field: m.newField.key } : m)),
+      // The import's owner option acts as a literal for every row.
+      ...(options.owner ? [{ field: 'ownerId', literal: String(options.owner) }] : []),
+    ],
     fields,
     uniqueKey,
     options: {

@@ -22,6 +22,7 @@ const COLUMNS: Record<string, string> = {
   firstName: 'first_name',
   lastName: 'last_name',
   company: 'company',
+  ownerId: 'owner_id',
   emailOptIn: 'email_opt_in',
   smsOptIn: 'sms_opt_in',
   emailStatus: 'email_status',

@@ -12,6 +12,7 @@ export interface ContactInput {
   firstName?: string | null;
   lastName?: string | null;
   company?: string | null;
+  ownerId?: number | null;
   emailOptIn?: string;
   smsOptIn?: string;
   emailStatus?: string;
@@ -58,6 +59,12 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const v = input[k] === null ? null : String(input[k]).trim();
       if (v && v.length > TEXT_MAX) errors[k] = `must be at most ${TEXT_MAX} characters`;
       data[k] = v || null;
+    }
+    if (input.ownerId !== undefined) {
+      if (input.ownerId !== null && !(await strapi.db.connection('admin_users').where({ id: input.ownerId }).first('id'))) {
+        errors.ownerId = `no admin user has the id ${input.ownerId}`;
+      }
+      data.ownerId = input.ownerId;
     }
     const enums = { emailOptIn: OPT_IN_VALUES, smsOptIn: OPT_IN_VALUES, emailStatus: EMAIL_STATUSES, mobileStatus: MOBILE_STATUSES };
     for (const [k, values] of Object.entries(enums)) {

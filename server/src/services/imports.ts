@@ -227,6 +227,10 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const r = await row(documentId);
       if (r.status !== 'draft') throw new ValidationError(`Only a draft import can change (this one is ${r.status})`);
       const current = parseJson<ImportOptions>(r.options, defaultOptions());
+      const owner = input.options?.owner;
+      if (owner !== undefined && owner !== null && !(await knex()('admin_users').where({ id: Number(owner) }).first('id'))) {
+        throw new ValidationError(`owner: no admin user has the id ${owner}`);
+      }
       const options: ImportOptions = { ...current, ...(input.options ?? {}) };
       const patch: Record<string, unknown> = { options: JSON.stringify(options), updated_by_id: userId };
       if (input.name !== undefined) patch.name = input.name;

@@ -1,5 +1,5 @@
 import { auth, startStrapi, type TestApp } from '../helpers/strapi';
-import { contactsByEmail, importFile } from '../helpers/imports';
+import { contactsByEmail, importFile, patch, upload } from '../helpers/imports';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -131,6 +131,18 @@ describe('import write path', () => {
     expect(links).toHaveLength(2);
     const events = await app.strapi.db.connection('contacts_history').where({ import_id: result.id });
     expect(events.map((e: any) => e.kind)).toEqual(['import.created', 'import.created']);
+  });
+
+  it('sets the owner given in the options on every imported contact, and refuses an unknown owner', async () => {
+    const [admin] = await app.strapi.db.connection('admin_users').select('id').limit(1);
+    const result = await importFile(app, 'email\no1@example.com\no2@example.com\n', { options: { owner: String(admin.id) } });
+    expect(result.counters.created).toBe(2);
+    const all = await contactsByEmail(app);
+    expect(all.get('o1@example.com').owner_id).toBe(admin.id);
+    const created = await upload(app, 'email\no3@example.com\n');
+    const bad = await patch(app, created.body.data.documentId, { options: { owner: 999999 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/no admin user has the id 999999/);
   });
 
   it('mobile as unique key: numbers normalized to E.164 with the default country', async () => {

@@ -13,6 +13,7 @@ export const contactBodySchema = yup
     firstName: text('firstName').nullable(),
     lastName: text('lastName').nullable(),
     company: text('company').nullable(),
+    ownerId: yup.number().typeError('ownerId must be the id of an admin user').integer().positive().nullable(),
     emailOptIn: text('emailOptIn'),
     smsOptIn: text('smsOptIn'),
     emailStatus: text('emailStatus'),

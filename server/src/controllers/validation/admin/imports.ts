@@ -13,7 +13,10 @@ export const importOptionsSchema = yup
     uniqueKey: yup.string().oneOf([...UNIQUE_KEYS], `uniqueKey must be one of: ${UNIQUE_KEYS.join(', ')}`),
     segmentIds: yup.array(yup.string().required()),
     tags: yup.array(yup.string().trim().required().max(100)),
-    owner: yup.string().nullable(),
+    owner: yup
+      .mixed<string | number>()
+      .nullable()
+      .test('owner', 'owner must be the id of an admin user', (v) => v === null || v === undefined || /^\d+$/.test(String(v))),
     dateFormat: yup
       .string()
       .nullable()
