@@ -18,7 +18,7 @@ const readOptions = async (raw: unknown) => {
       throw new ValidationError('options must be a JSON object');
     }
   }
-  return validate(importOptionsSchema, value);
+  return validate(importOptionsSchema, value, { rejectUnknown: true });
 };
 
 const userId = (ctx: Context) => (ctx.state.user?.id as number | undefined) ?? null;
@@ -32,6 +32,11 @@ export default {
 
   async findOne(ctx: Context) {
     ctx.body = { data: await getService('imports').findOne(ctx.params.id) };
+  },
+
+  /** What the upload step tells people before they pick a file. */
+  async limits(ctx: Context) {
+    ctx.body = { data: { maxFileSize: strapi.config.get('plugin::contacts.maxFileSize') as number, extensions: ['.csv', '.tsv', '.txt', '.xlsx'] } };
   },
 
   async create(ctx: Context) {
@@ -54,7 +59,7 @@ export default {
   },
 
   async update(ctx: Context) {
-    const input = await validate(updateImportSchema, ctx.request.body ?? {});
+    const input = await validate(updateImportSchema, ctx.request.body ?? {}, { rejectUnknown: true });
     ctx.body = { data: await getService('imports').update(ctx.params.id, input as any, userId(ctx)) };
   },
 

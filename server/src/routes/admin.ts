@@ -17,9 +17,13 @@ export default {
     r('DELETE', '/contacts/:id', 'admin-contacts.delete', P.contacts.manage),
 
     r('GET', '/imports', 'admin-imports.find', P.imports.read),
+    // Before /imports/:id, which would otherwise take "limits" for an id.
+    r('GET', '/imports/limits', 'admin-imports.limits', P.imports.create),
     r('POST', '/imports', 'admin-imports.create', P.imports.create),
     r('GET', '/imports/:id', 'admin-imports.findOne', P.imports.read),
     r('PATCH', '/imports/:id', 'admin-imports.update', P.imports.create),
+    // The admin's useFetchClient has no patch(): the wizard sends the same partial update as PUT.
+    r('PUT', '/imports/:id', 'admin-imports.update', P.imports.create),
     r('GET', '/imports/:id/preview', 'admin-imports.preview', P.imports.create),
     r('GET', '/imports/:id/errors', 'admin-imports.errors', P.imports.read),
     r('POST', '/imports/:id/start', 'admin-imports.start', P.imports.create),

@@ -214,9 +214,15 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async subscribe(input: ContactInput): Promise<{ created: boolean; contact: any }> {
       const email = normalizeEmail(input.email);
       if (!email) throw new ValidationError('email: an e-mail address is required', { errors: { email: 'required' } });
-      const { emailOptIn: _ignored, emailStatus: _s, mobileStatus: _m, segments: _g, ...rest } = input;
+      const { emailOptIn: _ignored, emailStatus: _s, mobileStatus: _m, segments: _g, ownerId: _o, ...rest } = input;
       const findExisting = () => strapi.db.query(UID.contact as any).findOne({ where: { email } });
       let existing = await findExisting();
+      // A number held by another contact is dropped silently: the answer must not reveal it.
+      const mobile = rest.mobile ? toE164(rest.mobile, config().defaultCountry) : null;
+      if (mobile) {
+        const holder = await strapi.db.query(UID.contact as any).findOne({ where: { mobile }, select: ['email'] });
+        if (holder && holder.email !== email) delete rest.mobile;
+      }
       if (!existing) {
         try {
           const contact = await service.create({ ...rest, email, emailOptIn: 'yes' });
@@ -227,7 +233,16 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (!existing) throw error;
         }
       }
-      const update: ContactInput = { ...rest, email };
+      // An anonymous form fills what is empty; it never overwrites what the base already knows.
+      const update: ContactInput = { email };
+      for (const k of ['mobile', 'firstName', 'lastName', 'company'] as const) {
+        if (rest[k] !== undefined && (existing[k] === null || existing[k] === undefined || existing[k] === '')) update[k] = rest[k];
+      }
+      if (rest.attributes && typeof rest.attributes === 'object') {
+        const known = (existing.attributes ?? {}) as Record<string, unknown>;
+        update.attributes = Object.fromEntries(Object.entries(rest.attributes).filter(([k]) => known[k] === undefined || known[k] === null));
+      }
+      if (rest.smsOptIn !== undefined) update.smsOptIn = rest.smsOptIn;
       if (existing.emailOptIn !== 'blocklist') update.emailOptIn = 'yes';
       // A public form must not lift an SMS blocklist either, nor drop tags set by others.
       if (existing.smsOptIn === 'blocklist') delete update.smsOptIn;

@@ -196,4 +196,17 @@ describe('POST /api/contacts/subscribe', () => {
     expect(res.body).toEqual({ data: { email: 'blocked@example.com', subscribed: true } });
     expect(await contactByEmail('blocked@example.com')).toMatchObject({ emailOptIn: 'blocklist', smsOptIn: 'blocklist' });
   });
+
+  it('fills only empty fields of a known address, and never reveals a number held by another contact', async () => {
+    const admin = auth(app.adminToken);
+    await app.http().post('/contacts/contacts').set(admin).send({ email: 'known@example.com', firstName: 'Real', mobile: '+33611111111' });
+    await app.http().post('/contacts/contacts').set(admin).send({ email: 'other@example.com' });
+    const res = await subscribe({ email: 'known@example.com', firstName: 'Prank', company: 'Acme' });
+    expect(res.status).toBe(200);
+    expect(await contactByEmail('known@example.com')).toMatchObject({ firstName: 'Real', company: 'Acme' });
+    const taken = await subscribe({ email: 'other@example.com', mobile: '+33611111111' });
+    expect(taken.status).toBe(200);
+    expect(taken.body).toEqual({ data: { email: 'other@example.com', subscribed: true } });
+    expect((await contactByEmail('other@example.com')).mobile).toBeNull();
+  });
 });
