@@ -29,7 +29,8 @@ export interface ImportOptions {
   uniqueKey: UniqueKey;
   segmentIds: string[];
   tags: string[];
-  owner?: string | null;
+  /** Admin user id set as the owner of every imported contact. */
+  owner?: string | number | null;
   /** Day/month order of dates that are not ISO 8601, e.g. DD/MM/YYYY, MM/DD/YYYY, YYYY/MM/DD (separators / - . accepted). */
   dateFormat?: string | null;
   /** Read "1,5" as 1.5 in decimal fields. */
