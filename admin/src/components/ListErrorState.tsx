@@ -15,7 +15,7 @@ export const ListErrorState = ({ message }: { message?: string }) => {
     <EmptyStateLayout
       hasRadius
       shadow="tableShadow"
-      icon={<WarningCircle width="16rem" height="8rem" fill="danger600" />}
+      icon={<WarningCircle width="6.4rem" height="6.4rem" fill="danger600" />}
       content={
         message ||
         formatMessage({ id: getTranslation('list.error'), defaultMessage: 'The contacts could not be loaded. Please try again.' })
