@@ -9,6 +9,7 @@ const FIRST = ['Anne', 'Bruno', 'Chloé', 'David', 'Élodie', 'François', 'Gaë
 const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau'];
 const CITY = ['Paris', 'Lyon', 'Marseille', 'Toulouse', 'Nice', 'Nantes', 'Strasbourg', 'Montpellier', 'Bordeaux', 'Lille'];
 const PLAN = ['free', 'pro', 'team'];
+const STREET = ['de la Paix', 'Victor Hugo', 'du Moulin', 'des Lilas', 'Pasteur', 'de la Gare'];
 
 /** xorshift32: reproducible without a dependency. */
 const rng = (seed) => () => {
@@ -21,7 +22,7 @@ const rng = (seed) => () => {
 const generate = (file, rows) => {
   const rand = rng(0x5eed + rows);
   const out = fs.openSync(file, 'w');
-  let buf = 'email,first_name,last_name,company,city,plan,signup_date,newsletter\n';
+  let buf = 'email,first_name,last_name,company,address,city,plan,signup_date,newsletter\n';
   let invalid = 0;
   let duplicates = 0;
   for (let i = 0; i < rows; i += 1) {
@@ -41,7 +42,7 @@ const generate = (file, rows) => {
     const last = LAST[(i * 7) % LAST.length];
     const day = String(1 + (i % 28)).padStart(2, '0');
     const month = String(1 + (i % 12)).padStart(2, '0');
-    buf += `${email},${first},${last},Société ${i % 5000} SARL,${CITY[i % CITY.length]},${PLAN[i % 3]},2025-${month}-${day},${i % 2 ? 'yes' : 'no'}\n`;
+    buf += `${email},${first},${last},Société ${i % 5000} SARL,${1 + (i % 180)} rue ${STREET[i % STREET.length]},${CITY[i % CITY.length]},${PLAN[i % 3]},2025-${month}-${day},${i % 2 ? 'yes' : 'no'}\n`;
     if (buf.length > 1 << 20) {
       fs.writeSync(out, buf);
       buf = '';

@@ -74,6 +74,7 @@ const main = async () => {
         { column: 'first_name', field: 'firstName' },
         { column: 'last_name', field: 'lastName' },
         { column: 'company', field: 'company' },
+        { column: 'address', newField: { key: 'address', label: 'Address', type: 'text' } },
         { column: 'city', newField: { key: 'city', label: 'City', type: 'text' } },
         { column: 'plan', newField: { key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro', 'team'] } },
         { column: 'signup_date', newField: { key: 'signupDate', label: 'Signup date', type: 'date' } },

@@ -9,7 +9,7 @@ module.exports = ({ env }) => ({
     config: {
       maxFileSize: env.int('CONTACTS_MAX_FILE_SIZE', 1024 * 1024 * 1024),
       parallelImportLimit: env.int('CONTACTS_PARALLEL_IMPORT_LIMIT', 1),
-      batchSize: env.int('CONTACTS_BATCH_SIZE', 5000),
+      batchSize: env.int('CONTACTS_BATCH_SIZE', 2000),
       leaseSeconds: env.int('CONTACTS_LEASE_SECONDS', 60),
       queueTickSeconds: env.float('CONTACTS_QUEUE_TICK_SECONDS', 5),
       importHistoryMax: env.int('CONTACTS_IMPORT_HISTORY_MAX', 100),

@@ -6,10 +6,6 @@ import destroy from './destroy';
 import register from './register';
 import routes from './routes';
 import services from './services';
-import { runImportWorker } from './import/worker';
-
-// The bundle doubles as the import worker thread's script (see import/worker.ts).
-runImportWorker();
 
 export default {
   register,

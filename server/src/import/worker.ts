@@ -1,17 +1,16 @@
+import fs from 'fs';
+import path from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { preparedBatches, type PipelineEnd, type PipelineInput } from './pipeline';
 import type { Batch } from './write';
 
 const FLAG = 'strapi-plugin-contacts:import-worker';
-/** Batches parsed ahead of the writer: enough to overlap parse and write, little memory. */
-const AHEAD = 2;
+/** Batches sent and not yet written: one, plus the one being parsed, overlaps parse and write with little memory. */
+const AHEAD = 1;
 
 type ToMain = { type: 'batch'; batch: Batch } | { type: 'end'; end: PipelineEnd } | { type: 'error'; message: string };
 
-/**
- * Worker-thread side: started by loading the plugin bundle itself with the
- * flag in workerData (the bundle is a single file, so it is its own worker).
- */
+/** Worker-thread side (worker-entry.ts); a no-op anywhere else. */
 export const runImportWorker = () => {
   if (isMainThread || !parentPort || workerData?.flag !== FLAG) return;
   const port = parentPort;
@@ -31,9 +30,10 @@ export const runImportWorker = () => {
         port.postMessage({ type: 'end', end: step.value } satisfies ToMain);
         break;
       }
+      // The next batch is parsed while the writer works on this one; it waits here to be sent.
+      while (inFlight >= AHEAD) await new Promise<void>((resolve) => (wake = resolve));
       inFlight += 1;
       port.postMessage({ type: 'batch', batch: step.value as Batch } satisfies ToMain);
-      while (inFlight >= AHEAD) await new Promise<void>((resolve) => (wake = resolve));
     }
   })().catch((error: Error) => port.postMessage({ type: 'error', message: error.message } satisfies ToMain));
 };
@@ -46,9 +46,12 @@ export interface BatchSource {
   close(): Promise<void>;
 }
 
-const bundlePath = (): string | null => {
+/** dist/import-worker/index.js next to the server bundle (dist/server/index.js); none when running from sources. */
+const workerScript = (): string | null => {
   const file = typeof __filename !== 'undefined' ? __filename : null;
-  return file && /\.c?js$/.test(file) ? file : null;
+  if (!file || !/\.c?js$/.test(file)) return null;
+  const script = path.join(path.dirname(file), '..', 'import-worker', 'index.js');
+  return fs.existsSync(script) ? script : null;
 };
 
 /** In-process producer: used when the code runs from TypeScript sources (unit tests). */
@@ -74,9 +77,10 @@ const SMALL_SOURCE_BYTES = 1024 * 1024;
 
 /** Starts the read/map stage in a worker thread when possible. */
 export const startBatchSource = (input: PipelineInput, sourceBytes = Infinity): BatchSource => {
-  const file = bundlePath();
+  const file = workerScript();
   if (!file || sourceBytes < SMALL_SOURCE_BYTES || process.env.CONTACTS_IMPORT_IN_PROCESS === '1') return inProcess(input);
-  const worker = new Worker(file, { workerData: { flag: FLAG, input } });
+  // A small heap keeps the thread's garbage collected early: it only ever holds a chunk and a batch.
+  const worker = new Worker(file, { workerData: { flag: FLAG, input }, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } });
   const queue: ToMain[] = [];
   let waiting: ((m: ToMain) => void) | null = null;
   const deliver = (m: ToMain) => {
