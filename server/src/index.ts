@@ -5,6 +5,7 @@ import controllers from './controllers';
 import destroy from './destroy';
 import register from './register';
 import routes from './routes';
+import policies from './policies';
 import services from './services';
 
 export default {
@@ -16,4 +17,5 @@ export default {
   controllers,
   routes,
   services,
+  policies,
 };

@@ -50,13 +50,34 @@ const multiRow = (name: 'postgres' | 'mysql'): BulkWriter => {
     const one = `(${columns.map(() => '?').join(',')})`;
     return { sql: rows.map(() => one).join(','), bindings: rows.flat() };
   };
-  const run = async (trx: Knex.Transaction, head: string, tail: string, columns: string[], rows: unknown[][]) => {
+  const cols = (table: string, columns: string[]) => `${q(table)} (${columns.map(q).join(',')})`;
+  // Postgres: one array per column through unnest() — a fixed handful of
+  // parameters instead of tens of thousands, measured here several times faster.
+  const pgTypes = new Map<string, Promise<Map<string, string>>>();
+  const arrayTypes = (trx: Knex.Transaction, table: string) => {
+    if (!pgTypes.has(table)) {
+      pgTypes.set(
+        table,
+        trx
+          .raw('SELECT column_name, udt_name FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema()', [table])
+          .then((r: any) => new Map<string, string>(r.rows.map((c: any) => [c.column_name, c.udt_name.replace(/^_/, '')])))
+      );
+    }
+    return pgTypes.get(table)!;
+  };
+  const run = async (trx: Knex.Transaction, head: string, tail: string, columns: string[], rows: unknown[][], table: string) => {
+    if (name === 'postgres') {
+      const types = await arrayTypes(trx, table);
+      const arrays = columns.map((_, i) => rows.map((r) => r[i]));
+      const casts = columns.map((c) => `?::${types.get(c) ?? 'text'}[]`).join(',');
+      await trx.raw(`${head} SELECT * FROM unnest(${casts})${tail}`, arrays as unknown as Knex.RawBinding[]);
+      return;
+    }
     for (const chunk of chunks(rows, rowsPerStatement(columns))) {
       const v = values(columns, chunk);
       await trx.raw(`${head} VALUES ${v.sql}${tail}`, v.bindings as Knex.RawBinding[]);
     }
   };
-  const cols = (table: string, columns: string[]) => `${q(table)} (${columns.map(q).join(',')})`;
   return {
     name,
     prepare: async () => undefined,
@@ -68,14 +89,14 @@ const multiRow = (name: 'postgres' | 'mysql'): BulkWriter => {
               .map((c) => `${q(c)} = EXCLUDED.${q(c)}`)
               .join(',')}`
           : ` ON DUPLICATE KEY UPDATE ${update.map((c) => `${q(c)} = VALUES(${q(c)})`).join(',')}`;
-      await run(trx, `INSERT INTO ${cols(table, columns)}`, tail, columns, rows);
+      await run(trx, `INSERT INTO ${cols(table, columns)}`, tail, columns, rows, table);
     },
     async insert(trx, table, columns, rows) {
-      await run(trx, `INSERT INTO ${cols(table, columns)}`, '', columns, rows);
+      await run(trx, `INSERT INTO ${cols(table, columns)}`, '', columns, rows, table);
     },
     async insertIgnore(trx, table, columns, rows) {
-      if (name === 'postgres') await run(trx, `INSERT INTO ${cols(table, columns)}`, ' ON CONFLICT DO NOTHING', columns, rows);
-      else await run(trx, `INSERT IGNORE INTO ${cols(table, columns)}`, '', columns, rows);
+      if (name === 'postgres') await run(trx, `INSERT INTO ${cols(table, columns)}`, ' ON CONFLICT DO NOTHING', columns, rows, table);
+      else await run(trx, `INSERT IGNORE INTO ${cols(table, columns)}`, '', columns, rows, table);
     },
     async insertFromSelect(trx, table, columns, select, bindings, opts) {
       const ignore = !!opts?.ignoreConflicts;

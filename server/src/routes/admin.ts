@@ -4,7 +4,8 @@ import { adminRoute as r } from './admin-route';
 export default {
   type: 'admin' as const,
   routes: [
-    r('GET', '/fields', 'admin-fields.find', P.fields.read),
+    // The contact form and the import mapping list the fields too.
+    r('GET', '/fields', 'admin-fields.find', { any: [P.fields.read, P.contacts.read, P.imports.create] }),
     r('POST', '/fields', 'admin-fields.create', P.fields.create),
     r('GET', '/fields/:id', 'admin-fields.findOne', P.fields.read),
     r('PUT', '/fields/:id', 'admin-fields.update', P.fields.manage),

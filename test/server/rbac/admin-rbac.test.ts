@@ -60,8 +60,10 @@ describe('admin routes: RBAC', () => {
     expect((await call('post', '/contacts/contacts', readOnly, { email: 'no@example.com' })).status).toBe(403);
     expect((await call('put', `/contacts/contacts/${id}`, readOnly, { firstName: 'X' })).status).toBe(403);
     expect((await call('delete', `/contacts/contacts/${id}`, readOnly)).status).toBe(403);
-    // Fields are a separate capability.
-    expect((await call('get', '/contacts/fields', readOnly)).status).toBe(403);
+    // The contact form needs the field list; changing fields is a separate capability.
+    expect((await call('get', '/contacts/fields', readOnly)).status).toBe(200);
+    expect((await call('get', '/contacts/fields/someid', readOnly)).status).toBe(403);
+    expect((await call('post', '/contacts/fields', readOnly, { key: 'nope', label: 'Nope', type: 'text' })).status).toBe(403);
   });
 
   it('contacts create/manage: full contact lifecycle, still no fields access', async () => {
