@@ -1,10 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { Page } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { PERMISSIONS } from '../../../server/src/constants';
+import { ContactsNav } from '../components/ContactsNav';
 import { ContactEditPage } from './ContactEditPage';
 import { ContactsListPage } from './ContactsListPage';
 
 const READ = [{ action: PERMISSIONS.contacts.read, subject: null }];
+
+// Split off: the wizard, the history and the detail (recharts) load on first visit.
+const ImportWizardPage = lazy(() => import('./ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
+const ImportHistoryPage = lazy(() => import('./ImportHistoryPage').then((m) => ({ default: m.ImportHistoryPage })));
+const ImportDetailPage = lazy(() => import('./ImportDetailPage').then((m) => ({ default: m.ImportDetailPage })));
+const FieldsPage = lazy(() => import('./FieldsPage').then((m) => ({ default: m.FieldsPage })));
 
 /**
  * Mounted at /plugins/contacts. Contacts live under /contacts so imports,
@@ -12,12 +20,21 @@ const READ = [{ action: PERMISSIONS.contacts.read, subject: null }];
  */
 export const App = () => (
   <Page.Protect permissions={READ}>
-    <Routes>
-      <Route index element={<Navigate to="contacts" replace />} />
-      <Route path="contacts" element={<ContactsListPage />} />
-      <Route path="contacts/new" element={<ContactEditPage />} />
-      <Route path="contacts/:documentId" element={<ContactEditPage />} />
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
+    <Layouts.Root sideNav={<ContactsNav />}>
+      <Suspense fallback={<Page.Loading />}>
+        <Routes>
+          <Route index element={<Navigate to="contacts" replace />} />
+          <Route path="contacts" element={<ContactsListPage />} />
+          <Route path="contacts/new" element={<ContactEditPage />} />
+          <Route path="contacts/:documentId" element={<ContactEditPage />} />
+          <Route path="imports" element={<ImportHistoryPage />} />
+          <Route path="imports/new" element={<ImportWizardPage />} />
+          <Route path="imports/new/:documentId" element={<ImportWizardPage />} />
+          <Route path="imports/:documentId" element={<ImportDetailPage />} />
+          <Route path="fields" element={<FieldsPage />} />
+          <Route path="*" element={<Page.Error />} />
+        </Routes>
+      </Suspense>
+    </Layouts.Root>
   </Page.Protect>
 );

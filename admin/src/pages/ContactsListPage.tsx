@@ -6,6 +6,7 @@ import { ContactsSearch } from '../components/ContactsSearch';
 import { ContactsTable } from '../components/ContactsTable';
 import { CreateContactButton } from '../components/CreateContactButton';
 import { DeleteContactDialog } from '../components/DeleteContactDialog';
+import { ImportButton } from '../components/imports/ImportButton';
 import { ListErrorState } from '../components/ListErrorState';
 import { useContactPermissions } from '../hooks/useContactPermissions';
 import { useContacts } from '../hooks/useContacts';
@@ -58,7 +59,12 @@ export const ContactsListPage = () => {
               )
             : undefined
         }
-        primaryAction={canCreate ? <CreateContactButton /> : undefined}
+        primaryAction={
+          <Flex gap={2}>
+            <ImportButton />
+            {canCreate && <CreateContactButton />}
+          </Flex>
+        }
       />
       <Layouts.Action startActions={<ContactsSearch />} />
       <Layouts.Content>

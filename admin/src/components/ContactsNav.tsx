@@ -1,0 +1,34 @@
+import { SubNav } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { useFieldPermissions } from '../hooks/useFieldPermissions';
+import { useImportPermissions } from '../hooks/useImportPermissions';
+import { getTranslation } from '../utils/getTranslation';
+import { CONTACTS_PATH, FIELDS_PATH, IMPORTS_PATH } from '../utils/paths';
+
+/** The plugin's own menu: each entry shows only for a role that may read it. */
+export const ContactsNav = () => {
+  const { formatMessage } = useIntl();
+  const imports = useImportPermissions();
+  const fields = useFieldPermissions();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const links = [
+    { to: CONTACTS_PATH, label: t('nav.contacts', 'All contacts'), show: true },
+    { to: IMPORTS_PATH, label: t('nav.imports', 'Imports'), show: imports.canRead },
+    { to: FIELDS_PATH, label: t('nav.fields', 'Fields'), show: fields.canRead },
+  ].filter((l) => l.show);
+
+  return (
+    <SubNav.Main aria-label={t('plugin.name', 'Contacts')}>
+      <SubNav.Header label={t('plugin.name', 'Contacts')} />
+      <SubNav.Sections>
+        {[
+          <SubNav.Section key="main" label={t('nav.section', 'Manage')}>
+            {links.map((l) => (
+              <SubNav.Link key={l.to} to={l.to} label={l.label} />
+            ))}
+          </SubNav.Section>,
+        ]}
+      </SubNav.Sections>
+    </SubNav.Main>
+  );
+};

@@ -1,0 +1,63 @@
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { ImportCounters as Counters } from '../../importTypes';
+import { getTranslation } from '../../utils/getTranslation';
+
+export const COUNTER_KEYS = ['created', 'updated', 'unchanged', 'skipped', 'failed'] as const;
+export type OutcomeKey = (typeof COUNTER_KEYS)[number];
+
+export const COUNTER_DEFAULT_LABELS: Record<OutcomeKey | 'processed' | 'total', string> = {
+  created: 'Created',
+  updated: 'Updated',
+  unchanged: 'Unchanged',
+  skipped: 'Skipped',
+  failed: 'Failed',
+  processed: 'Processed',
+  total: 'Rows',
+};
+
+/** The chart colours of each outcome, so counters, pie and legend agree. */
+export const OUTCOME_COLORS: Record<OutcomeKey, string> = {
+  created: '#328048',
+  updated: '#4945ff',
+  unchanged: '#8e8ea9',
+  skipped: '#d9822f',
+  failed: '#d02b20',
+};
+
+export const useCounterLabel = () => {
+  const { formatMessage } = useIntl();
+  return (key: keyof typeof COUNTER_DEFAULT_LABELS) =>
+    formatMessage({ id: getTranslation(`imports.counter.${key}`), defaultMessage: COUNTER_DEFAULT_LABELS[key] });
+};
+
+/** Created / updated / unchanged / skipped / failed as five tiles. */
+export const ImportCounters = ({ counters }: { counters: Counters }) => {
+  const { formatNumber } = useIntl();
+  const label = useCounterLabel();
+  return (
+    <Flex gap={3} wrap="wrap" data-testid="import-counters">
+      {COUNTER_KEYS.map((key) => (
+        <Box
+          key={key}
+          padding={3}
+          hasRadius
+          borderColor="neutral200"
+          background="neutral0"
+          minWidth="12rem"
+          style={{ borderLeft: `4px solid ${OUTCOME_COLORS[key]}` }}
+          data-testid={`counter-${key}`}
+        >
+          <Flex direction="column" alignItems="flex-start" gap={1}>
+            <Typography variant="sigma" textColor="neutral600">
+              {label(key)}
+            </Typography>
+            <Typography variant="beta" tag="p" textColor="neutral800">
+              {formatNumber(counters[key])}
+            </Typography>
+          </Flex>
+        </Box>
+      ))}
+    </Flex>
+  );
+};

@@ -1,0 +1,67 @@
+import { Flex, LinkButton, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
+import type { ImportView } from '../../importTypes';
+import { getTranslation } from '../../utils/getTranslation';
+import { Notice } from '../Notice';
+import { formatDuration } from '../../utils/importFormat';
+import { CONTACTS_PATH } from '../../utils/paths';
+import { DownloadErrorsButton } from './DownloadErrorsButton';
+import { ImportCounters } from './ImportCounters';
+
+/**
+ * The end of an import, as Mautic words it: "N lines processed, C created, U
+ * updated, … in T s", the counters, the errors file and the way to the contacts.
+ */
+export const ImportSummary = ({ importView }: { importView: ImportView }) => {
+  const { formatMessage, formatNumber } = useIntl();
+  const c = importView.counters;
+  const ok = importView.status === 'imported';
+  const line = formatMessage(
+    {
+      id: getTranslation('imports.summary.line'),
+      defaultMessage:
+        '{processed} lines processed: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped, {failed} failed in {duration}',
+    },
+    {
+      processed: formatNumber(c.processed),
+      created: formatNumber(c.created),
+      updated: formatNumber(c.updated),
+      unchanged: formatNumber(c.unchanged),
+      skipped: formatNumber(c.skipped),
+      failed: formatNumber(c.failed),
+      duration: formatDuration(importView.timings.activeSeconds ?? 0),
+    },
+  );
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4} data-testid="import-summary">
+      <Notice
+        variant={ok ? (c.failed > 0 ? 'warning' : 'success') : 'danger'}
+        data-testid="import-summary-line"
+        title={
+          ok
+            ? formatMessage({ id: getTranslation('imports.summary.done'), defaultMessage: 'Import finished' })
+            : formatMessage({ id: getTranslation('imports.summary.failed'), defaultMessage: 'Import failed' })
+        }
+      >
+        {ok ? line : importView.error || line}
+      </Notice>
+      <ImportCounters counters={c} />
+      <Flex gap={2} wrap="wrap">
+        <DownloadErrorsButton importView={importView} />
+        <LinkButton tag={Link} to={CONTACTS_PATH} variant="secondary">
+          {formatMessage({ id: getTranslation('imports.summary.contacts'), defaultMessage: 'See the contacts' })}
+        </LinkButton>
+      </Flex>
+      {c.failed > 0 && (
+        <Typography variant="pi" textColor="neutral600">
+          {formatMessage({
+            id: getTranslation('imports.summary.errorsHint'),
+            defaultMessage:
+              'The errors file lists each failed row with its line number, the reason and the original cells: fix it and import it again.',
+          })}
+        </Typography>
+      )}
+    </Flex>
+  );
+};

@@ -1,0 +1,174 @@
+import { Flex, IconButton, Th, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Eye, Pencil, Trash } from '@strapi/icons';
+import { Table } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { Link, useNavigate } from 'react-router-dom';
+import type { ImportView } from '../../importTypes';
+import { getTranslation } from '../../utils/getTranslation';
+import { formatBytes, formatDuration, isActiveImport, personName } from '../../utils/importFormat';
+import { importPath, importWizardPath } from '../../utils/paths';
+import { ImportRunActions } from './ImportRunActions';
+import { ImportStatusBadge } from './ImportStatusBadge';
+
+interface ImportsTableProps {
+  imports: ImportView[];
+  isLoading: boolean;
+  isFiltered: boolean;
+  canCreate: boolean;
+  canManage: boolean;
+  emptyAction?: React.ReactNode;
+  onChange: () => void;
+  onDelete: (importView: ImportView) => void;
+}
+
+const stop = (e: React.MouseEvent) => e.stopPropagation();
+
+const ORIGIN_LABELS: Record<string, string> = { upload: 'File', paste: 'Pasted text', url: 'URL', sftp: 'SFTP' };
+
+/** A draft opens the wizard where it was left; any other import opens its detail page. */
+const openPath = (i: ImportView) => (i.status === 'draft' ? importWizardPath(i.documentId) : importPath(i.documentId));
+
+export const ImportsTable = ({
+  imports,
+  isLoading,
+  isFiltered,
+  canCreate,
+  canManage,
+  emptyAction,
+  onChange,
+  onDelete,
+}: ImportsTableProps) => {
+  const { formatMessage, formatDate, formatNumber } = useIntl();
+  const navigate = useNavigate();
+  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
+  const headers = [
+    { name: 'name', label: t('imports.column.name', 'Name'), sortable: false },
+    { name: 'status', label: t('imports.column.status', 'Status'), sortable: false },
+    { name: 'counters', label: t('imports.column.counters', 'Created / updated / failed'), sortable: false },
+    { name: 'createdAt', label: t('imports.column.createdAt', 'When'), sortable: false },
+    { name: 'duration', label: t('imports.column.duration', 'Duration'), sortable: false },
+  ];
+  const allHeaders = [...headers, { name: 'actions', label: t('imports.column.actions', 'Actions'), sortable: false }];
+  const dash = <Typography textColor="neutral500">-</Typography>;
+
+  return (
+    <Table.Root rows={imports.map((i) => ({ ...i, id: i.documentId }))} headers={allHeaders} isLoading={isLoading}>
+      <Table.Content>
+        <Table.Head>
+          {headers.map((header) => (
+            <Table.HeaderCell key={header.name} {...header} />
+          ))}
+          <Th>
+            <VisuallyHidden>{t('imports.column.actions', 'Actions')}</VisuallyHidden>
+          </Th>
+        </Table.Head>
+        <Table.Loading>{t('imports.loading', 'Loading imports…')}</Table.Loading>
+        <Table.Empty
+          action={isFiltered ? undefined : emptyAction}
+          content={isFiltered ? t('imports.empty.filtered', 'No import has this status.') : t('imports.empty', 'No imports yet.')}
+        />
+        <Table.Body>
+          {imports.map((i) => {
+            const c = i.counters;
+            return (
+              <Table.Row key={i.documentId} cursor="pointer" onClick={() => navigate(openPath(i))} data-testid="import-row">
+                <Table.Cell>
+                  <Flex direction="column" alignItems="flex-start">
+                    <Typography fontWeight="semiBold" textColor="neutral800" ellipsis style={{ maxWidth: '28rem' }}>
+                      {i.name}
+                    </Typography>
+                    <Typography variant="pi" textColor="neutral600">
+                      {[
+                        t(`imports.origin.${i.source}`, ORIGIN_LABELS[i.source] ?? i.source),
+                        t('imports.rows', '{rows} rows', { rows: formatNumber(c.total) }),
+                        i.file ? formatBytes(i.file.size) : null,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Typography>
+                  </Flex>
+                </Table.Cell>
+                <Table.Cell>
+                  <Flex direction="column" alignItems="flex-start" gap={1}>
+                    <ImportStatusBadge status={i.status} />
+                    {isActiveImport(i.status) && (
+                      <Typography variant="pi" textColor="neutral600">
+                        {formatNumber(i.progress, { style: 'percent', maximumFractionDigits: 0 })}
+                      </Typography>
+                    )}
+                  </Flex>
+                </Table.Cell>
+                <Table.Cell>
+                  {i.status === 'draft' ? (
+                    dash
+                  ) : (
+                    <Typography textColor="neutral800">
+                      <span style={{ color: '#328048' }}>{formatNumber(c.created)}</span>
+                      {' / '}
+                      <span style={{ color: '#4945ff' }}>{formatNumber(c.updated)}</span>
+                      {' / '}
+                      <span style={{ color: c.failed ? '#d02b20' : undefined }}>{formatNumber(c.failed)}</span>
+                    </Typography>
+                  )}
+                </Table.Cell>
+                <Table.Cell>
+                  <Flex direction="column" alignItems="flex-start">
+                    <Typography textColor="neutral800">
+                      {i.createdAt ? formatDate(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) : '-'}
+                    </Typography>
+                    {i.createdBy && (
+                      <Typography variant="pi" textColor="neutral600">
+                        {t('imports.byWho', 'by {who}', { who: personName(i.createdBy) })}
+                      </Typography>
+                    )}
+                  </Flex>
+                </Table.Cell>
+                <Table.Cell>
+                  <Typography textColor="neutral800">
+                    {i.timings.activeSeconds ? formatDuration(i.timings.activeSeconds) : '-'}
+                  </Typography>
+                </Table.Cell>
+                <Table.Cell onClick={stop}>
+                  <Flex gap={1} justifyContent="flex-end">
+                    <ImportRunActions importView={i} onChange={onChange} compact />
+                    {i.status === 'draft' ? (
+                      canCreate && (
+                        <IconButton
+                          tag={Link}
+                          to={openPath(i)}
+                          variant="ghost"
+                          label={t('imports.action.continue', 'Continue {name}', { name: i.name })}
+                        >
+                          <Pencil />
+                        </IconButton>
+                      )
+                    ) : (
+                      <IconButton
+                        tag={Link}
+                        to={openPath(i)}
+                        variant="ghost"
+                        label={t('imports.action.view', 'View {name}', { name: i.name })}
+                      >
+                        <Eye />
+                      </IconButton>
+                    )}
+                    {canManage && !isActiveImport(i.status) && (
+                      <IconButton
+                        variant="ghost"
+                        label={t('imports.action.delete', 'Delete {name}', { name: i.name })}
+                        onClick={() => onDelete(i)}
+                      >
+                        <Trash />
+                      </IconButton>
+                    )}
+                  </Flex>
+                </Table.Cell>
+              </Table.Row>
+            );
+          })}
+        </Table.Body>
+      </Table.Content>
+    </Table.Root>
+  );
+};

@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+import type { ImportLimits, ImportOptions, ImportPatch, ImportPreview, ImportView } from '../importTypes';
+
+const url = (documentId: string, tail = '') => `/contacts/imports/${encodeURIComponent(documentId)}${tail}`;
+
+/** Saves a Blob under `fileName` through a temporary object URL. */
+const saveBlob = (blob: Blob, fileName: string) => {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10000);
+};
+
+const fileNameFrom = (disposition: string | null | undefined, fallback: string) => {
+  const match = disposition && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  return match ? decodeURIComponent(match[1]) : fallback;
+};
+
+/** The import routes of the admin API; callers show errors (400s carry a message written for people). */
+export const useImportApi = () => {
+  const { get, post, put, del } = useFetchClient();
+  return useMemo(
+    () => ({
+      limits: async () => (await get<{ data: ImportLimits }>('/contacts/imports/limits')).data.data,
+
+      upload: async (file: File, options?: Partial<ImportOptions>) => {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        if (options) form.append('options', JSON.stringify(options));
+        return (await post<{ data: ImportView }>('/contacts/imports', form)).data.data;
+      },
+
+      paste: async (text: string, options?: Partial<ImportOptions>) =>
+        (await post<{ data: ImportView }>('/contacts/imports', { text, ...(options ? { options } : {}) })).data.data,
+
+      // PUT is the server's alias of PATCH (useFetchClient has no patch): a partial update either way.
+      update: async (documentId: string, patch: ImportPatch) =>
+        (await put<{ data: ImportView }>(url(documentId), patch)).data.data,
+
+      preview: async (documentId: string, limit = 20) =>
+        (await get<{ data: ImportPreview }>(url(documentId, '/preview'), { params: { limit } })).data.data,
+
+      start: async (documentId: string) => (await post<{ data: ImportView }>(url(documentId, '/start'))).data.data,
+      stop: async (documentId: string) => (await post<{ data: ImportView }>(url(documentId, '/stop'))).data.data,
+      resume: async (documentId: string) => (await post<{ data: ImportView }>(url(documentId, '/resume'))).data.data,
+      remove: async (documentId: string) => {
+        await del(url(documentId));
+      },
+
+      /** A plain link would carry no admin token: fetch the CSV with it and save the Blob. */
+      downloadErrors: async (documentId: string, importName: string) => {
+        const res = await get(url(documentId, '/errors'), { responseType: 'blob' });
+        const fallback = `${importName.replace(/\.(csv|tsv|txt|xlsx)$/i, '').replace(/[^\w.-]+/g, '_') || 'import'}-errors.csv`;
+        saveBlob(res.data, fileNameFrom(res.headers?.get('Content-Disposition'), fallback));
+      },
+    }),
+    [get, post, put, del],
+  );
+};
