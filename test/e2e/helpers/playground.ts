@@ -4,6 +4,8 @@ import fs from 'fs';
 import net from 'net';
 import path from 'path';
 import { LOGS, PLAYGROUND } from './paths';
+import { freePort } from '../../server/helpers/server-process';
+import { appSecrets } from '../../server/helpers/secrets';
 
 export const ADMIN = { email: 'e2e-admin@contacts.test', password: 'E2eTest1234!' };
 
@@ -13,19 +15,6 @@ export interface Playground {
   logFile: string;
   stop: () => Promise<void>;
 }
-
-const secret = () => crypto.randomBytes(16).toString('base64');
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -79,12 +68,7 @@ export const startPlayground = async (): Promise<Playground> => {
       PORT: String(port),
       DATABASE_CLIENT: 'sqlite',
       DATABASE_FILENAME: dbRelative,
-      APP_KEYS: [secret(), secret()].join(','),
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
+      ...appSecrets(),
       DEMO_ADMIN_EMAIL: ADMIN.email,
       DEMO_ADMIN_PASSWORD: ADMIN.password,
       STRAPI_TELEMETRY_DISABLED: 'true',

@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'child_process';
-import crypto from 'crypto';
 import net from 'net';
 import path from 'path';
 import request from 'supertest';
 import { ADMIN, PLAYGROUND } from './strapi';
-
-const secret = () => crypto.randomBytes(16).toString('base64');
+import { appSecrets } from './secrets';
 
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -18,14 +16,7 @@ export const freePort = () =>
   });
 
 /** Secrets fixed for one test, so a restarted server accepts the tokens of the first one. */
-export const serverSecrets = () => ({
-  APP_KEYS: [secret(), secret()].join(','),
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-});
+export const serverSecrets = appSecrets;
 
 export interface ServerProcess {
   url: string;

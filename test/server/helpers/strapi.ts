@@ -3,11 +3,10 @@ import path from 'path';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { createTestDatabase } from './database';
+import { appSecrets } from './secrets';
 
 export const PLAYGROUND = path.join(__dirname, '../../../playground');
 export const ADMIN = { email: 'admin@contacts.test', password: 'Test1234!pass' };
-
-const secret = () => crypto.randomBytes(16).toString('base64');
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -25,12 +24,7 @@ export const startStrapi = async (extraEnv: Record<string, string> = {}): Promis
   const db = await createTestDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...appSecrets(),
     DEMO_ADMIN_EMAIL: ADMIN.email,
     DEMO_ADMIN_PASSWORD: ADMIN.password,
     STRAPI_TELEMETRY_DISABLED: 'true',
