@@ -1,19 +1,10 @@
 import type { ImportStatus } from '../../server/src/constants';
-import type { Detected, ImportCounters, ImportOptions, MappingEntry } from '../../server/src/import/types';
+import type { Detected, ImportCounters, ImportOptions, MappingEntry, Timings } from '../../server/src/import/types';
 
 // The server's own types for what the wizard edits: one definition for both sides.
 export type { Detected, ImportCounters, ImportOptions, MappingEntry };
 
-export interface ImportTimings {
-  createdAt?: string;
-  queuedAt?: string;
-  startedAt?: string;
-  finishedAt?: string;
-  activeSeconds?: number;
-  /** [minute since the first start, rows processed in that minute] */
-  perMinute?: Array<[number, number]>;
-  runs?: number;
-}
+export type ImportTimings = Timings;
 
 export interface ImportFailedRow {
   line: number;

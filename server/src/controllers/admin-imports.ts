@@ -2,7 +2,7 @@ import type { Context } from 'koa';
 import { stringify } from 'csv-stringify';
 import { ValidationError } from '../errors';
 import { neutralizeCell } from '../export/neutralize';
-import { parseJson } from '../import/runner';
+import { parseJson } from '../utils/json';
 import { getService } from '../utils/get-service';
 import { validate } from './validation/validate';
 import { importOptionsSchema, listQuerySchema, updateImportSchema } from './validation/admin/imports';

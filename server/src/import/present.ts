@@ -1,4 +1,5 @@
-import { parseJson, type Timings } from './runner';
+import { parseJson } from '../utils/json';
+import type { Timings } from './types';
 
 /** Database row of an import (snake_case columns) → the admin API's shape. */
 export const presentImport = (r: any) => {

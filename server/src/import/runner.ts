@@ -4,22 +4,11 @@ import { bulkWriterFor } from '../database/bulk';
 import type { FieldDefinition } from '../fields/validate-value';
 import { createRowMapper, type MapperInput } from './map';
 import type { SourceSpec } from './rows';
-import type { ImportCursor, ImportOptions, MappingEntry } from './types';
+import type { ImportCursor, ImportOptions, MappingEntry, Timings } from './types';
+import { parseJson } from '../utils/json';
+
 import { startBatchSource } from './worker';
 import { LeaseLostError, TABLES, writeBatch, type WriteSettings } from './write';
-
-/** Rows processed per minute since the start, for the detail page's line chart. */
-export interface Timings {
-  createdAt?: string;
-  queuedAt?: string;
-  startedAt?: string;
-  finishedAt?: string;
-  /** Seconds spent running, summed over runs (a resumed import has several). */
-  activeSeconds?: number;
-  /** [minute since first start, rows processed in that minute] */
-  perMinute?: Array<[number, number]>;
-  runs?: number;
-}
 
 export interface ImportRow {
   id: number;
@@ -36,18 +25,6 @@ export interface ImportRow {
   processed: number;
   created_by_id: number | null;
 }
-
-export const parseJson = <T>(v: unknown, fallback: T): T => {
-  if (v === null || v === undefined || v === '') return fallback;
-  if (typeof v === 'string') {
-    try {
-      return JSON.parse(v) as T;
-    } catch {
-      return fallback;
-    }
-  }
-  return v as T;
-};
 
 /** Built-in fields (as definitions) followed by the custom fields stored in the database. */
 export const loadFieldDefinitions = async (strapi: Core.Strapi): Promise<FieldDefinition[]> => {

@@ -97,3 +97,16 @@ export interface ImportCursor {
   rows: number;
   line: number;
 }
+
+/** When an import ran, and rows processed per minute for the detail page's line chart. */
+export interface Timings {
+  createdAt?: string;
+  queuedAt?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Seconds spent running, summed over runs (a resumed import has several). */
+  activeSeconds?: number;
+  /** [minute since first start, rows processed in that minute] */
+  perMinute?: Array<[number, number]>;
+  runs?: number;
+}

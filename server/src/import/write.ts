@@ -5,6 +5,7 @@ import type { BulkWriter } from '../database/bulk';
 import { HISTORY_TABLE } from '../database/history';
 import type { FieldDefinition } from '../fields/validate-value';
 import type { FailedRow, ImportCounters, ImportCursor, PreparedContact } from './types';
+import { parseJson } from '../utils/json';
 
 export const TABLES = {
   contacts: 'contacts_contacts',
@@ -75,18 +76,6 @@ interface Stored {
   fromDb: boolean;
   changed: boolean;
 }
-
-const parseJson = <T>(v: unknown, fallback: T): T => {
-  if (v === null || v === undefined) return fallback;
-  if (typeof v === 'string') {
-    try {
-      return JSON.parse(v) as T;
-    } catch {
-      return fallback;
-    }
-  }
-  return v as T;
-};
 
 /**
  * Document ids look like Strapi's (24 lower-case alphanumerics) but cost one

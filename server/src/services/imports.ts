@@ -5,7 +5,8 @@ import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors'
 import { createRowMapper, MappingError } from '../import/map';
 import { presentImport } from '../import/present';
 import { openSourceRows } from '../import/rows';
-import { buildPipelineSpec, emitImportEvent, loadFieldDefinitions, parseJson } from '../import/runner';
+import { buildPipelineSpec, emitImportEvent, loadFieldDefinitions } from '../import/runner';
+import { parseJson } from '../utils/json';
 import { sniffFile } from '../import/sniff';
 import { SourceError } from '../import/source-error';
 import { removeSourceFolder, storeSource, storeText } from '../import/storage';
