@@ -87,7 +87,8 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const fields = await loadFieldDefinitions(strapi);
       const mapping = suggestMapping(detected.columns, fields, await previousMapping(detected.columns), { hasHeader: detected.hasHeader, sample: detected.sample });
       const options = { ...defaultOptions(), ...args.options };
-      const created = await strapi.documents(UID.import as any).create({
+      // One row per import, through the query engine (document id and timestamps filled by Strapi).
+      const created = await strapi.db.query(UID.import as any).create({
         data: {
           name: args.name,
           source: args.source,
