@@ -170,16 +170,17 @@ export const runImport = async (
           });
         return done === 1 ? 'imported' : 'stopped';
       }
-      const delta = await writeBatch(knex, bulk, settings, next.batch);
+      // Every row of the batch counts as processed; its timings are saved with its counters.
+      const rows = next.batch.contacts.length + next.batch.failed.length;
+      const minute = Math.floor((Date.now() - firstStart) / 60000);
+      perMinute.set(minute, (perMinute.get(minute) ?? 0) + rows);
+      const delta = await writeBatch(knex, bulk, settings, next.batch, { timings: saveTimings() });
       batches.ack();
       // better-sqlite3 resolves every query in microtasks: without a macrotask
       // break the whole import would run before any HTTP request is served.
       await new Promise((resolve) => setImmediate(resolve));
       processed += delta.processed;
-      const minute = Math.floor((Date.now() - firstStart) / 60000);
-      perMinute.set(minute, (perMinute.get(minute) ?? 0) + delta.processed);
       const current = await knex(TABLES.imports).where({ id: importId }).first('status', 'lease_owner', 'total');
-      await knex(TABLES.imports).where({ id: importId, lease_owner: leaseOwner }).update({ timings: saveTimings() });
       onProgress?.({ processed, total: current?.total ?? 0 });
       if (current?.lease_owner !== leaseOwner) return 'lost';
       if (current.status !== 'in_progress') {

@@ -155,7 +155,13 @@ const missingRequired = (state: Stored, s: WriteSettings): string[] =>
  * cursor. A crash before the commit leaves nothing of the batch; after it,
  * the cursor says exactly where to resume.
  */
-export const writeBatch = async (knex: Knex, bulk: BulkWriter, s: WriteSettings, batch: Batch): Promise<CounterDelta> => {
+export const writeBatch = async (
+  knex: Knex,
+  bulk: BulkWriter,
+  s: WriteSettings,
+  batch: Batch,
+  progress: { timings?: string } = {}
+): Promise<CounterDelta> => {
   const delta: CounterDelta = { processed: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
   const failed: FailedRow[] = [...batch.failed];
   const keyColumn = COLUMNS[s.uniqueKey];
@@ -316,6 +322,7 @@ export const writeBatch = async (knex: Knex, bulk: BulkWriter, s: WriteSettings,
         skipped: trx.raw('skipped + ?', [delta.skipped]),
         failed: trx.raw('failed + ?', [delta.failed]),
         cursor: JSON.stringify(batch.cursor),
+        ...(progress.timings ? { timings: progress.timings } : {}),
         updated_at: ts as any,
       });
     if (updated !== 1) throw new LeaseLostError();
