@@ -1,5 +1,5 @@
 'use strict';
-// Runs after `npm install` in a clone (npm's "prepare", never when the plugin
+// Runs after `npm install` in a clone (the playground workspace's postinstall: never when the plugin
 // is installed from the registry): builds the plugin, writes the playground's
 // secrets, and builds the playground admin once so `npm start` boots at once.
 const { execFileSync } = require('child_process');

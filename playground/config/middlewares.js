@@ -12,10 +12,14 @@ module.exports = ({ env }) => [
     name: 'strapi::body',
     config: {
       formLimit: '10mb',
-      jsonLimit: '60mb',
+      jsonLimit: env('CONTACTS_JSON_LIMIT', '60mb'),
       textLimit: '60mb',
-      // The multipart envelope adds a few bytes: leave room so the plugin's own check answers.
-      formidable: { maxFileSize: env.int('CONTACTS_MAX_FILE_SIZE', 1024 * 1024 * 1024) + 1024 * 1024 },
+      formidable: {
+        // The multipart envelope adds a few bytes: leave room so the plugin's own check answers.
+        maxFileSize: env.int('CONTACTS_MAX_FILE_SIZE', 1024 * 1024 * 1024) + 1024 * 1024,
+        // Tests point this at a folder of their own to check that no upload is left behind.
+        ...(env('CONTACTS_UPLOAD_TMP') ? { uploadDir: env('CONTACTS_UPLOAD_TMP') } : {}),
+      },
     },
   },
   'strapi::session',

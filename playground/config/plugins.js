@@ -13,10 +13,26 @@ module.exports = ({ env }) => ({
       leaseSeconds: env.int('CONTACTS_LEASE_SECONDS', 60),
       queueTickSeconds: env.float('CONTACTS_QUEUE_TICK_SECONDS', 5),
       importHistoryMax: env.int('CONTACTS_IMPORT_HISTORY_MAX', 100),
+      draftMaxAgeHours: env.float('CONTACTS_DRAFT_MAX_AGE_HOURS', 24),
+      contentManager: env.bool('CONTACTS_CONTENT_MANAGER', false),
+      subscribe: { doubleOptIn: env.bool('CONTACTS_DOUBLE_OPT_IN', true) },
       redisUrl: env('REDIS_URL', null),
       defaultCountry: env('CONTACTS_DEFAULT_COUNTRY', 'FR'),
     },
   },
+  // SMTP when SMTP_HOST is set (the tests start a real SMTP server); otherwise
+  // src/index.js logs each e-mail, so the demo shows the subscription links.
+  ...(env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: { host: env('SMTP_HOST'), port: env.int('SMTP_PORT', 25), secure: false, ignoreTLS: true },
+            settings: { defaultFrom: env('SMTP_FROM', 'contacts@localhost'), defaultReplyTo: env('SMTP_FROM', 'contacts@localhost') },
+          },
+        },
+      }
+    : {}),
   graphql: {
     enabled: true,
     config: { defaultLimit: 25, maxLimit: 100, depthLimit: 10, landingPage: false },

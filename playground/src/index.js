@@ -23,9 +23,20 @@ const ensureDemoAdmin = async (strapi) => {
   return email;
 };
 
+/** Without SMTP (config/plugins.js), e-mails go to the log: the demo shows subscription links and import notices. */
+const logEmails = (strapi) => {
+  if (process.env.SMTP_HOST || !strapi.plugin('email')) return;
+  strapi.plugin('email').provider = {
+    async send(options) {
+      strapi.log.info(`[playground] e-mail to ${options.to}: ${options.subject}\n${options.text ?? ''}`);
+    },
+  };
+};
+
 module.exports = {
   register() {},
   async bootstrap({ strapi }) {
+    logEmails(strapi);
     await ensureDemoAdmin(strapi);
   },
 };

@@ -33,9 +33,27 @@ const ensureIndexes = async (strapi: Core.Strapi) => {
   await dialect.ensureUniqueIndex(knex, 'contacts_contacts', 'contacts_contacts_email_uq', 'email');
   await dialect.ensureUniqueIndex(knex, 'contacts_contacts', 'contacts_contacts_mobile_uq', 'mobile', { whereNotNull: true });
   await dialect.ensureUniqueIndex(knex, 'contacts_fields', 'contacts_fields_key_uq', 'key');
+  // The admin list's default order (most recently updated first) without sorting the table.
+  await dialect.ensureIndex(knex, 'contacts_contacts', 'contacts_contacts_updated_idx', ['updated_at', 'id']);
   // Import bookkeeping read by import id (errors CSV, history cap) and by contact (history).
   await dialect.ensureIndex(knex, 'contacts_import_errors', 'contacts_import_errors_import_idx', ['import_id', 'line']);
   await ensureHistoryTable(knex);
+};
+
+/** Expired drafts, the history cap and orphan upload folders (a crash mid-upload), at start and then hourly. */
+const HOUSEKEEPING_MS = 3600_000;
+let housekeepingTimer: NodeJS.Timeout | null = null;
+
+const startHousekeeping = async (strapi: Core.Strapi) => {
+  const run = () => getService('imports').housekeeping().catch((error) => strapi.log.warn(`[contacts] housekeeping: ${(error as Error).message}`));
+  await run();
+  housekeepingTimer = setInterval(run, HOUSEKEEPING_MS);
+  housekeepingTimer.unref();
+};
+
+export const stopHousekeeping = () => {
+  if (housekeepingTimer) clearInterval(housekeepingTimer);
+  housekeepingTimer = null;
 };
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -43,6 +61,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureIndexes(strapi);
   await getService('fields').seedBuiltIns();
   registerWebhookEvents(strapi);
+  await startHousekeeping(strapi);
   getService('queue').start();
 };
 

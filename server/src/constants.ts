@@ -60,6 +60,8 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 /** Statuses a worker may pick up, and statuses in which the import holds or waits for a slot. */
 export const IMPORT_RUNNABLE_STATUSES: ImportStatus[] = ['queued', 'delayed'];
 export const IMPORT_ACTIVE_STATUSES: ImportStatus[] = ['queued', 'delayed', 'in_progress'];
+/** Ended runs: what the history cap counts (drafts expire on their own). */
+export const IMPORT_FINISHED_STATUSES: ImportStatus[] = ['imported', 'failed', 'stopped'];
 
 export const IMPORT_SOURCES = ['upload', 'paste', 'url', 'sftp'] as const;
 export const IMPORT_MODES = ['upsert', 'create', 'update', 'fill-empty'] as const;

@@ -306,7 +306,7 @@ describe('Import wizard', () => {
     const file = await download.path();
     const csv = fs.readFileSync(file!, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('line,reason,E-mail,Prénom,Nom,Société,Ville,Téléphone');
+    expect(lines[0]).toBe('line,level,column,reason,E-mail,Prénom,Nom,Société,Ville,Téléphone');
     expect(lines).toHaveLength(BAD_ROWS + 1);
     expect(lines[1]).toMatch(/^4,/);
     expect(lines[1]).toContain('pas-un-email,Zoé,Lefèvre,Maïs & Cie,Nîmes,0611223344');

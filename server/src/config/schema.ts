@@ -9,7 +9,10 @@ export const configSchema = yup.object({
   batchSize: yup.number().integer().min(1).max(50_000).default(2_000),
   parallelImportLimit: yup.number().integer().min(1).default(1),
   segmentAutoRefreshMax: yup.number().integer().min(0).default(200),
+  /** Finished imports kept (drafts do not count). */
   importHistoryMax: yup.number().integer().min(1).default(100),
+  /** Drafts (uploaded, never started) untouched this long are deleted with their files. */
+  draftMaxAgeHours: yup.number().min(0.01).default(24),
   exportHistoryMax: yup.number().integer().min(1).default(100),
   redisUrl: yup.string().nullable().default(null),
   /** An import whose worker stopped heart-beating for this long is taken over and resumed. */
@@ -20,6 +23,23 @@ export const configSchema = yup.object({
   /** SQLite only: switch the database to WAL with synchronous=NORMAL for fast, crash-safe batch commits. */
   sqliteWal: yup.boolean().default(true),
   uploadDir: yup.string().nullable().default(null),
+  /** Show the plugin's content types in the Content Manager (still behind the plugin's RBAC actions and validation). */
+  contentManager: yup.boolean().default(false),
+  /** Public sign-up (POST /api/contacts/subscribe). */
+  subscribe: yup
+    .object({
+      /** Nothing is stored until the person clicks the link of the confirmation e-mail. */
+      doubleOptIn: yup.boolean().default(true),
+      /** Lifetime of the confirmation link. */
+      confirmHours: yup.number().positive().default(48),
+      /** Page of your site that receives ?status=confirmed|expired|invalid after the link is followed (default: a plain page). */
+      redirectUrl: yup.string().nullable().default(null),
+      /** Public base URL of this Strapi (for the link); default server.url, else the request's origin. */
+      publicUrl: yup.string().nullable().default(null),
+      subject: yup.string().default('Confirm your subscription'),
+      /** `{link}` is replaced by the confirmation link. */
+      text: yup.string().default('Please confirm your subscription by opening this link:\n\n{link}\n\nIf you did not ask for it, ignore this e-mail.'),
+    }),
   notify: yup
     .object({
       email: yup.boolean().default(true),

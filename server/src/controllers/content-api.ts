@@ -1,6 +1,8 @@
 import type { Context } from 'koa';
 import { UID } from '../constants';
-import { NotFoundError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
+import { isValidEmail, normalizeEmail } from '../fields/normalize';
+import { subscribeSchema } from './validation/content-api/subscribe';
 import { getService } from '../utils/get-service';
 import * as yup from 'yup';
 import { queryInt, validate } from './validation/validate';
@@ -16,12 +18,17 @@ const paginationSchema = yup
     pageSize: queryInt('pagination.pageSize', 1, MAX_PAGE_SIZE),
     start: queryInt('pagination.start', 0, 100_000_000),
     limit: queryInt('pagination.limit', 1, MAX_PAGE_SIZE),
+    /** Keyset page: contacts whose id is greater, in id order, for walking the whole base at constant cost. */
+    after: queryInt('pagination.after', 0, Number.MAX_SAFE_INTEGER),
     withCount: yup.mixed(),
   })
   .typeError('pagination must be an object such as pagination[page]=1&pagination[pageSize]=25')
   .noUnknown(true, (p) => `unknown pagination parameter: ${p.unknown}; use page and pageSize, or start and limit`)
   .test('one-style', 'use either pagination[page]/[pageSize] or pagination[start]/[limit], not both', (p) =>
     !p || !((p.page !== undefined || p.pageSize !== undefined) && (p.start !== undefined || p.limit !== undefined))
+  )
+  .test('keyset', 'pagination[after] pages by id with pagination[pageSize]: no page, start, limit or sort with it', (p) =>
+    !p || p.after === undefined || (p.page === undefined && p.start === undefined && p.limit === undefined)
   )
   .default(undefined);
 
@@ -52,6 +59,18 @@ export default {
     const query: any = await sanitizeQuery(ctx);
     const docs = strapi.documents(UID.contact as any);
     const params = { filters: query.filters, sort: query.sort, fields: query.fields, populate: query.populate };
+    if (p.after !== undefined) {
+      if (query.sort) throw new ValidationError('pagination[after] pages in id order: remove sort');
+      const pageSize = p.pageSize ?? 25;
+      const filters = query.filters ? { $and: [query.filters, { id: { $gt: p.after } }] } : { id: { $gt: p.after } };
+      const results = await docs.findMany({ ...params, filters, sort: [{ id: 'asc' }], limit: pageSize } as any);
+      const last = results[results.length - 1] as { id?: number } | undefined;
+      ctx.body = {
+        data: await sanitizeOutput(ctx, results),
+        meta: { pagination: { pageSize, after: p.after, next: results.length === pageSize && last?.id ? last.id : null } },
+      };
+      return;
+    }
     const byOffset = p.start !== undefined || p.limit !== undefined;
     const pageSize = (byOffset ? p.limit : p.pageSize) ?? 25;
     const page = p.page ?? 1;
@@ -93,11 +112,37 @@ export default {
     ctx.status = 204;
   },
 
-  /** Sign-up form endpoint: answers that the address is subscribed, never with the stored contact. */
+  /** Sign-up form endpoint: the same answer for a new and a known address, never the stored contact. */
   async subscribe(ctx: Context) {
-    const input = await validate(contactBodySchema, bodyData(ctx), { rejectUnknown: true });
-    await getService('contacts').subscribe(input as any);
-    // Same answer for a new and a known address, so the endpoint cannot be used to probe the base.
-    ctx.body = { data: { email: String(input.email).trim().toLowerCase(), subscribed: true } };
+    const input = await validate(subscribeSchema, bodyData(ctx), { rejectUnknown: true });
+    const email = normalizeEmail(input.email);
+    if (!email || !isValidEmail(email)) throw new ValidationError('email must be a valid e-mail address', { errors: { email: 'invalid' } });
+    const names = Object.fromEntries(
+      (['firstName', 'lastName', 'company'] as const).map((k) => [k, typeof input[k] === 'string' ? input[k]!.trim() || null : null])
+    );
+    const status = await getService('subscriptions').request({ email, ...names });
+    ctx.body = { data: { email, status } };
+  },
+
+  /** The link of the confirmation e-mail (public: the signed token is the credential). */
+  async confirm(ctx: Context) {
+    const outcome = await getService('subscriptions').confirm(ctx.query.token);
+    const redirect = getService('subscriptions').redirectUrl();
+    if (redirect) {
+      ctx.redirect(`${redirect}${redirect.includes('?') ? '&' : '?'}status=${outcome}`);
+      return;
+    }
+    if (outcome !== 'confirmed') {
+      throw new ValidationError(
+        outcome === 'expired' ? 'This confirmation link has expired: subscribe again to get a new one' : 'This confirmation link is not valid',
+        { status: outcome }
+      );
+    }
+    if (ctx.accepts('json', 'html') === 'html') {
+      ctx.type = 'html';
+      ctx.body = '<!doctype html><meta charset="utf-8"><title>Subscription confirmed</title><p>Your subscription is confirmed. Thank you.</p>';
+      return;
+    }
+    ctx.body = { data: { status: outcome } };
   },
 };

@@ -12,6 +12,7 @@ export const presentImport = (r: any) => {
     unchanged: r.unchanged ?? 0,
     skipped: r.skipped ?? 0,
     failed: r.failed ?? 0,
+    warnings: r.warnings ?? 0,
   };
   // Rows of earlier runs count too: activeSeconds sums the running time of every run.
   const seconds = timings.activeSeconds ?? 0;

@@ -7,6 +7,7 @@ import type { SourceSpec } from './rows';
 import type { ImportCursor, ImportOptions, MappingEntry, Timings } from './types';
 import { parseJson } from '../utils/json';
 
+import { getService } from '../utils/get-service';
 import { startBatchSource } from './worker';
 import { LeaseLostError, TABLES, writeBatch, type WriteSettings } from './write';
 
@@ -151,6 +152,7 @@ export const runImport = async (
     return JSON.stringify(timings);
   };
 
+  const contacts = getService('contacts');
   const sourceBytes = Number(parseJson<any>(row.file, {})?.size) || Infinity;
   const batches = startBatchSource({ source, skipRows: cursor.rows, mapper, batchSize }, sourceBytes);
   try {
@@ -176,6 +178,7 @@ export const runImport = async (
       perMinute.set(minute, (perMinute.get(minute) ?? 0) + rows);
       const delta = await writeBatch(knex, bulk, settings, next.batch, { timings: saveTimings() });
       batches.ack();
+      if (delta.created || delta.updated) contacts.changed('churn');
       // better-sqlite3 resolves every query in microtasks: without a macrotask
       // break the whole import would run before any HTTP request is served.
       await new Promise((resolve) => setImmediate(resolve));
@@ -193,6 +196,7 @@ export const runImport = async (
     if (error instanceof LeaseLostError) return 'lost';
     throw error;
   } finally {
+    contacts.changed();
     await batches.close();
   }
 };

@@ -82,6 +82,15 @@ export interface FailedRow {
   cells: string[];
 }
 
+/** Something that was not written, while the contact itself was: shown to the person, never silent. */
+export interface RowWarning {
+  line: number;
+  /** Header text (or field key) the warning is about. */
+  column?: string | null;
+  reason: string;
+  cells: string[];
+}
+
 export interface ImportCounters {
   total: number;
   processed: number;
@@ -90,6 +99,8 @@ export interface ImportCounters {
   unchanged: number;
   skipped: number;
   failed: number;
+  /** Cells (or stored values) dropped from contacts that were still written; not part of processed. */
+  warnings: number;
 }
 
 /** Where a resumed import continues: data rows already committed (header excluded). */

@@ -1,10 +1,10 @@
 import crypto from 'crypto';
 import type { Knex } from 'knex';
-import type { ImportMode, UniqueKey } from '../constants';
+import { EMAIL_STATUSES, MOBILE_STATUSES, OPT_IN_VALUES, type ImportMode, type UniqueKey } from '../constants';
 import type { BulkWriter } from '../database/bulk';
 import { HISTORY_TABLE } from '../database/history';
 import type { FieldDefinition } from '../fields/validate-value';
-import type { FailedRow, ImportCounters, ImportCursor, PreparedContact } from './types';
+import type { FailedRow, ImportCounters, ImportCursor, PreparedContact, RowWarning } from './types';
 import { parseJson } from '../utils/json';
 
 export const TABLES = {
@@ -34,6 +34,8 @@ const DEFAULTS: Record<string, string> = { emailOptIn: 'yes', smsOptIn: 'yes', e
 const WRITE_COLUMNS = ['document_id', ...VALUE_KEYS.map((k) => COLUMNS[k]), 'tags', 'attributes', 'created_at', 'updated_at', 'published_at', 'created_by_id', 'updated_by_id'];
 const UPDATE_COLUMNS = [...VALUE_KEYS.map((k) => COLUMNS[k]), 'tags', 'attributes', 'updated_at', 'updated_by_id'];
 const OPTED_OUT = new Set(['no', 'blocklist']);
+const E164 = /^\+[1-9]\d{6,14}$/;
+const ENUMS: Record<string, readonly string[]> = { emailOptIn: OPT_IN_VALUES, smsOptIn: OPT_IN_VALUES, emailStatus: EMAIL_STATUSES, mobileStatus: MOBILE_STATUSES };
 
 export interface WriteSettings {
   importId: number;
@@ -54,6 +56,8 @@ export interface WriteSettings {
 export interface Batch {
   contacts: PreparedContact[];
   failed: FailedRow[];
+  /** Cells the mapper dropped from rows that are still written. */
+  warnings?: RowWarning[];
   /** [field key, option] pairs seen for fields that accept unknown values. */
   newOptions: Array<[string, string]>;
   cursor: ImportCursor;
@@ -162,8 +166,9 @@ export const writeBatch = async (
   batch: Batch,
   progress: { timings?: string } = {}
 ): Promise<CounterDelta> => {
-  const delta: CounterDelta = { processed: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+  const delta: CounterDelta = { processed: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, warnings: 0 };
   const failed: FailedRow[] = [...batch.failed];
+  const warnings: RowWarning[] = [...(batch.warnings ?? [])];
   const keyColumn = COLUMNS[s.uniqueKey];
   const secondary = s.uniqueKey === 'email' ? 'mobile' : 'email';
 
@@ -171,15 +176,38 @@ export const writeBatch = async (
     const keys = Array.from(new Set(batch.contacts.map((c) => c.key)));
     const selectCols = ['id', 'document_id', ...VALUE_KEYS.map((k) => COLUMNS[k]), 'tags', 'attributes'];
     const existing = new Map<string, Stored>();
-    const toStored = (r: any): Stored => ({
-      id: r.id,
-      documentId: r.document_id,
-      values: Object.fromEntries(VALUE_KEYS.map((k) => [k, r[COLUMNS[k]] ?? null])),
-      tags: parseJson<string[]>(r.tags, []) ?? [],
-      attributes: parseJson<Record<string, unknown>>(r.attributes, {}) ?? {},
-      fromDb: true,
-      changed: false,
-    });
+    /** Stored values this import would trip over (written around the plugin) are read as empty, with a warning. */
+    const damaged = new Map<string, string[]>();
+    const toStored = (r: any): Stored => {
+      const problems: string[] = [];
+      const tags = parseJson<unknown>(r.tags, []);
+      const attributes = parseJson<unknown>(r.attributes, {});
+      const values = Object.fromEntries(VALUE_KEYS.map((k) => [k, r[COLUMNS[k]] ?? null]));
+      for (const [key, allowed] of Object.entries(ENUMS)) {
+        if (values[key] !== null && !allowed.includes(values[key] as string)) {
+          problems.push(`${key} "${String(values[key])}"`);
+          values[key] = null;
+        }
+      }
+      if (values.mobile !== null && !E164.test(String(values.mobile))) {
+        problems.push(`mobile "${String(values.mobile)}"`);
+        values.mobile = null;
+      }
+      const tagList = Array.isArray(tags) && tags.every((t) => typeof t === 'string') ? (tags as string[]) : null;
+      if (!tagList) problems.push('tags (not a list of texts)');
+      const plain = attributes !== null && typeof attributes === 'object' && !Array.isArray(attributes);
+      if (!plain) problems.push('attributes (not an object)');
+      if (problems.length) damaged.set(r[keyColumn], problems);
+      return {
+        id: r.id,
+        documentId: r.document_id,
+        values,
+        tags: tagList ?? [],
+        attributes: plain ? (attributes as Record<string, unknown>) : {},
+        fromDb: true,
+        changed: false,
+      };
+    };
     for (let i = 0; i < keys.length; i += 5000) {
       const rows = await trx(TABLES.contacts).select(selectCols).whereIn(keyColumn, keys.slice(i, i + 5000));
       for (const r of rows) existing.set(r[keyColumn], toStored(r));
@@ -240,7 +268,13 @@ export const writeBatch = async (
         delta.skipped += 1;
         continue;
       }
-      const changed = applyRow(state, row, s);
+      // Rewriting a damaged contact replaces what could not be read with what the row and the defaults give.
+      const problems = damaged.get(row.key);
+      if (problems) {
+        damaged.delete(row.key);
+        warnings.push({ line: row.line, column: null, reason: `stored_value: this contact held values the plugin cannot read (${problems.join(', ')}); they were treated as empty`, cells: row.cells ?? [] });
+      }
+      const changed = applyRow(state, row, s) || !!problems;
       if (changed) {
         state.changed = true;
         if (other) owners.set(other, row.key);
@@ -251,6 +285,7 @@ export const writeBatch = async (
     }
     delta.processed += batch.failed.length;
     delta.failed = failed.length;
+    delta.warnings = warnings.length;
 
     const now = new Date();
     const ts = bulk.timestamp(now);
@@ -302,13 +337,12 @@ export const writeBatch = async (
         await bulk.insertIgnore(trx, TABLES.segmentLinks, ['contact_id', 'segment_id'], existingIds.map((id) => [id, segmentId]));
       }
     }
-    if (failed.length) {
-      await bulk.insert(
-        trx,
-        TABLES.errors,
-        ['import_id', 'line', 'reason', 'cells', 'created_at', 'updated_at'],
-        failed.map((f) => [s.importId, f.line, f.reason.slice(0, 255), JSON.stringify(f.cells), ts, ts])
-      );
+    const problemRows = [
+      ...failed.map((f) => [s.importId, f.line, 'error', null, f.reason.slice(0, 255), JSON.stringify(f.cells), ts, ts]),
+      ...warnings.map((w) => [s.importId, w.line, 'warning', w.column ? String(w.column).slice(0, 255) : null, w.reason.slice(0, 255), JSON.stringify(w.cells), ts, ts]),
+    ];
+    if (problemRows.length) {
+      await bulk.insert(trx, TABLES.errors, ['import_id', 'line', 'level', 'column', 'reason', 'cells', 'created_at', 'updated_at'], problemRows);
     }
     if (batch.newOptions.length) await addOptions(trx, batch.newOptions);
 
@@ -321,6 +355,7 @@ export const writeBatch = async (
         unchanged: trx.raw('unchanged + ?', [delta.unchanged]),
         skipped: trx.raw('skipped + ?', [delta.skipped]),
         failed: trx.raw('failed + ?', [delta.failed]),
+        warnings: trx.raw('warnings + ?', [delta.warnings]),
         cursor: JSON.stringify(batch.cursor),
         ...(progress.timings ? { timings: progress.timings } : {}),
         updated_at: ts as any,

@@ -1,26 +1,47 @@
+import bytes from 'bytes';
 import type { Core } from '@strapi/strapi';
 
-const formatMb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const formatMb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+/** koa-body's own defaults when strapi::body's config leaves a limit out. */
+const KOA_BODY_JSON_LIMIT = '1mb';
+const FORMIDABLE_MAX_FILE_SIZE = 200 * 1024 * 1024;
+
+const bodyConfig = (strapi: Core.Strapi) =>
+  ((strapi.config.get('middlewares') as any[]) ?? []).find?.((m) => m?.name === 'strapi::body')?.config ?? {};
 
 /**
- * strapi::body (formidable) refuses an upload above its own maxFileSize with a
- * bare "FileTooBig" 413 before our controller runs. For the import route the
- * answer names the limit and where to raise it.
+ * strapi::body refuses a body above its limits with a bare 413 before our
+ * controller runs. For the import route the answer names the limit that
+ * refused it (the file limit for an upload, the JSON limit for a paste) and
+ * where to raise it.
  */
 export const uploadLimitMessage = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<void>) => {
   await next();
   if (ctx.status !== 413 || ctx.method !== 'POST' || !/^\/contacts\/imports\/?$/.test(ctx.path)) return;
+  const config = bodyConfig(strapi);
   const pluginMax = strapi.config.get('plugin::contacts.maxFileSize') as number;
-  const bodyConfig = (strapi.config.get('middlewares') as any[])?.find?.((m) => m?.name === 'strapi::body')?.config;
-  const bodyMax = bodyConfig?.formidable?.maxFileSize ?? 200 * 1024 * 1024;
-  const limit = Math.min(pluginMax, bodyMax);
+  if (ctx.is('json')) {
+    const limit = bytes.parse(config.jsonLimit ?? KOA_BODY_JSON_LIMIT) ?? bytes.parse(KOA_BODY_JSON_LIMIT)!;
+    ctx.body = {
+      data: null,
+      error: {
+        status: 413,
+        name: 'PayloadTooLargeError',
+        message: `The pasted text is larger than the JSON body limit of ${bytes.format(limit)} (jsonLimit of strapi::body in config/middlewares). Upload it as a file instead, or raise jsonLimit.`,
+        details: { limit, setting: 'strapi::body.jsonLimit' },
+      },
+    };
+    return;
+  }
+  const limit = Math.min(pluginMax, config.formidable?.maxFileSize ?? FORMIDABLE_MAX_FILE_SIZE);
   ctx.body = {
     data: null,
     error: {
       status: 413,
       name: 'PayloadTooLargeError',
       message: `The file is larger than the upload limit of ${formatMb(limit)}. Split the file, or raise maxFileSize of the contacts plugin and formidable.maxFileSize of strapi::body in config/middlewares.`,
-      details: { limit },
+      details: { limit, setting: limit === pluginMax ? 'contacts.maxFileSize' : 'strapi::body.formidable.maxFileSize' },
     },
   };
 };

@@ -11,5 +11,7 @@ export default {
     { method: 'PUT', path: '/contacts/:id', handler: 'contact.update', config: {} },
     { method: 'DELETE', path: '/contacts/:id', handler: 'contact.delete', config: {} },
     { method: 'POST', path: '/subscribe', handler: 'contact.subscribe', config: {} },
+    // Followed from the confirmation e-mail by the person, without a token: the signed link is the credential.
+    { method: 'GET', path: '/subscribe/confirm', handler: 'contact.confirm', config: { auth: false } },
   ],
 };

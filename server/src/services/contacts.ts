@@ -5,6 +5,9 @@ import { isValidEmail, normalizeEmail, toE164 } from '../fields/normalize';
 import { validateValue } from '../fields/validate-value';
 import { isUniqueViolation } from '../database/dialect';
 import { getService } from '../utils/get-service';
+import { preparedWrites } from '../middlewares/contact-writes';
+import { withPermission, type Where } from '../permissions/scope';
+import { createContactCount } from './contact-count';
 
 export interface ContactInput {
   email?: string | null;
@@ -24,6 +27,8 @@ export interface ContactInput {
 
 export interface ContactQuery {
   q?: string;
+  /** Keyset page: contacts whose id is greater, in id order. */
+  after?: number;
   page?: number;
   pageSize?: number;
   sort?: string;
@@ -44,18 +49,24 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const data: Record<string, unknown> = {};
 
     if (input.email !== undefined) {
-      const email = normalizeEmail(input.email);
+      if (input.email !== null && typeof input.email !== 'string') errors.email = 'must be text';
+      const email = typeof input.email === 'string' ? normalizeEmail(input.email) : null;
       if (email && !isValidEmail(email)) errors.email = `"${input.email}" is not a valid e-mail address`;
       data.email = email;
     }
     if (input.mobile !== undefined) {
-      const raw = input.mobile === null ? '' : String(input.mobile).trim();
+      const raw = input.mobile === null || typeof input.mobile !== 'string' ? '' : input.mobile.trim();
+      if (input.mobile !== null && typeof input.mobile !== 'string') errors.mobile = 'must be text such as +33612345678';
       const mobile = toE164(raw, config().defaultCountry);
       if (raw && !mobile) errors.mobile = `"${raw}" is not a valid phone number (use +33612345678 or a national number)`;
       data.mobile = mobile;
     }
     for (const k of ['firstName', 'lastName', 'company'] as const) {
       if (input[k] === undefined) continue;
+      if (input[k] !== null && typeof input[k] !== 'string') {
+        errors[k] = 'must be text';
+        continue;
+      }
       const v = input[k] === null ? null : String(input[k]).trim();
       if (v && v.length > TEXT_MAX) errors[k] = `must be at most ${TEXT_MAX} characters`;
       data[k] = v || null;
@@ -154,10 +165,34 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * The query engine counts `count(t0.id)`, which SQLite answers by reading a
+   * whole index (40 ms at 1M) where `count(*)` is served from the b-tree at once.
+   */
+  const counts = createContactCount();
+  const countContacts = (where: Where): Promise<number> =>
+    counts.total(JSON.stringify(where), async () => {
+      if (Object.keys(where).length) return strapi.db.query(UID.contact as any).count({ where });
+      const [{ n }] = await strapi.db.connection(strapi.db.metadata.get(UID.contact as any).tableName).count({ n: '*' });
+      return Number(n);
+    });
+
   const service = {
     prepare,
 
-    async find(query: ContactQuery = {}) {
+    /** Tells the list's totals that contacts changed (`churn`: more batches follow, refresh lazily). */
+    changed(kind: 'churn' | 'settle' = 'settle') {
+      if (kind === 'churn') counts.churn();
+      else counts.settle();
+    },
+
+    /**
+     * The admin list. Through the query engine rather than the Documents API:
+     * the latter adds a published_at filter that turns count(*) from an index
+     * scan into a table scan (64 ms against 3 ms at 1M contacts on SQLite).
+     * With `after`, a keyset page by id (constant cost at any depth).
+     */
+    async find(query: ContactQuery = {}, permission: Where | null = {}) {
       const page = Math.max(1, Number(query.page) || 1);
       const pageSize = Math.min(200, Math.max(1, Number(query.pageSize) || 25));
       const filters: Record<string, unknown>[] = [];
@@ -166,6 +201,15 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const q = query.q.trim();
         filters.push({ $or: SEARCHED.map((f) => ({ [f]: { $containsi: q } })) });
       }
+      const where = withPermission(filters.length ? { $and: filters } : {}, permission);
+      const rows = strapi.db.query(UID.contact as any);
+      if (query.after !== undefined) {
+        if (query.sort || query.page !== undefined) throw new ValidationError('after pages by id: it cannot be combined with page or sort');
+        const results = where === null ? [] : await rows.findMany({ where: { $and: [where, { id: { $gt: query.after } }] }, orderBy: { id: 'asc' }, limit: pageSize });
+        const last = results[results.length - 1] as { id: number } | undefined;
+        return { results, pagination: { pageSize, after: query.after, next: results.length === pageSize && last ? last.id : null } };
+      }
+      if (where === null) return { results: [], pagination: { page, pageSize, pageCount: 0, total: 0 } };
       let sort: Record<string, 'asc' | 'desc'> = { updatedAt: 'desc' };
       if (query.sort) {
         const [field, dir = 'asc', ...extra] = query.sort.split(':');
@@ -174,10 +218,10 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         sort = { [field]: dir.toLowerCase() as 'asc' | 'desc' };
       }
-      const where = filters.length ? { $and: filters } : {};
+      const direction = Object.values(sort)[0];
       const [results, total] = await Promise.all([
-        docs().findMany({ filters: where as any, sort: [sort, { id: 'desc' }] as any, start: (page - 1) * pageSize, limit: pageSize }),
-        docs().count({ filters: where as any }),
+        rows.findMany({ where, orderBy: [sort, { id: direction }], offset: (page - 1) * pageSize, limit: pageSize }),
+        countContacts(where),
       ]);
       return {
         results,
@@ -191,64 +235,25 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return contact;
     },
 
-    async create(input: ContactInput) {
+    /** `userId`: the admin who writes (createdBy/updatedBy, which "is creator" conditions read). */
+    async create(input: ContactInput, userId: number | null = null) {
       const data = await prepare(input, { partial: false });
+      if (userId) Object.assign(data, { createdBy: userId, updatedBy: userId });
+      preparedWrites.add(data);
       return uniqueGuard(() => docs().create({ data: data as any }));
     },
 
-    async update(documentId: string, input: ContactInput) {
+    async update(documentId: string, input: ContactInput, userId: number | null = null) {
       const current = await service.findOne(documentId);
       const data = await prepare(input, { partial: true, current });
+      if (userId) Object.assign(data, { updatedBy: userId });
+      preparedWrites.add(data);
       return uniqueGuard(() => docs().update({ documentId, data: data as any }));
     },
 
     async delete(documentId: string) {
       await service.findOne(documentId);
       await docs().delete({ documentId });
-    },
-
-    /**
-     * Public sign-up: creates the contact or updates it by normalized e-mail.
-     * A blocklisted address stays blocklisted; anything else opts in.
-     */
-    async subscribe(input: ContactInput): Promise<{ created: boolean; contact: any }> {
-      const email = normalizeEmail(input.email);
-      if (!email) throw new ValidationError('email: an e-mail address is required', { errors: { email: 'required' } });
-      const { emailOptIn: _ignored, emailStatus: _s, mobileStatus: _m, segments: _g, ownerId: _o, ...rest } = input;
-      const findExisting = () => strapi.db.query(UID.contact as any).findOne({ where: { email } });
-      let existing = await findExisting();
-      // A number held by another contact is dropped silently: the answer must not reveal it.
-      const mobile = rest.mobile ? toE164(rest.mobile, config().defaultCountry) : null;
-      if (mobile) {
-        const holder = await strapi.db.query(UID.contact as any).findOne({ where: { mobile }, select: ['email'] });
-        if (holder && holder.email !== email) delete rest.mobile;
-      }
-      if (!existing) {
-        try {
-          const contact = await service.create({ ...rest, email, emailOptIn: 'yes' });
-          return { created: true, contact };
-        } catch (error) {
-          // Two sign-ups of one address at once: the loser of the unique index updates the winner's row.
-          existing = await findExisting();
-          if (!existing) throw error;
-        }
-      }
-      // An anonymous form fills what is empty; it never overwrites what the base already knows.
-      const update: ContactInput = { email };
-      for (const k of ['mobile', 'firstName', 'lastName', 'company'] as const) {
-        if (rest[k] !== undefined && (existing[k] === null || existing[k] === undefined || existing[k] === '')) update[k] = rest[k];
-      }
-      if (rest.attributes && typeof rest.attributes === 'object') {
-        const known = (existing.attributes ?? {}) as Record<string, unknown>;
-        update.attributes = Object.fromEntries(Object.entries(rest.attributes).filter(([k]) => known[k] === undefined || known[k] === null));
-      }
-      if (rest.smsOptIn !== undefined) update.smsOptIn = rest.smsOptIn;
-      if (existing.emailOptIn !== 'blocklist') update.emailOptIn = 'yes';
-      // A public form must not lift an SMS blocklist either, nor drop tags set by others.
-      if (existing.smsOptIn === 'blocklist') delete update.smsOptIn;
-      if (Array.isArray(rest.tags)) update.tags = [...(Array.isArray(existing.tags) ? existing.tags : []), ...rest.tags];
-      const contact = await service.update(existing.documentId, update);
-      return { created: false, contact };
     },
   };
   return service;

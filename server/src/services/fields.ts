@@ -119,6 +119,7 @@ const createFieldsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await trx('contacts_fields').where({ document_id: documentId }).delete();
       });
+      strapi.plugin('contacts').service('contacts').changed();
       return { usage: field.usage };
     },
 

@@ -1,6 +1,8 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
-import { IMPORT_ACTIVE_STATUSES, UID, type FieldType } from '../constants';
+import type { Knex } from 'knex';
+import { IMPORT_ACTIVE_STATUSES, IMPORT_FINISHED_STATUSES, UID, type FieldType } from '../constants';
+import { withPermission, type Where } from '../permissions/scope';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
 import { createRowMapper, MappingError } from '../import/map';
 import { presentImport } from '../import/present';
@@ -9,7 +11,7 @@ import { buildPipelineSpec, emitImportEvent, loadFieldDefinitions } from '../imp
 import { parseJson } from '../utils/json';
 import { sniffFile } from '../import/sniff';
 import { SourceError } from '../import/source-error';
-import { removeSourceFolder, storeSource, storeText } from '../import/storage';
+import { newFolderName, removeFile, removeSourceFolder, storeSource, storeText, sweepOrphanFolders } from '../import/storage';
 import { suggestMapping } from '../import/suggest';
 import type { Detected, ImportOptions, MappingEntry } from '../import/types';
 import { TABLES } from '../import/write';
@@ -26,6 +28,10 @@ export interface UploadedFile {
 type Overrides = Partial<Pick<ImportOptions, 'encoding' | 'delimiter' | 'hasHeader' | 'sheet'>> & { fileName?: string };
 
 const PREVIEW_ROWS = 20;
+/** Error rows per read of the errors CSV. */
+const ERROR_PAGE = 1000;
+/** A folder without an import row this old is a leftover (a crash mid-upload), not an upload in flight. */
+const ORPHAN_MIN_AGE_MS = 3600_000;
 
 const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -79,16 +85,17 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     options: Partial<ImportOptions>;
     userId: number | null;
   }) => {
-    const folder = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    const filePath = await args.storeInto(folder);
+    const folder = newFolderName();
+    let created: { documentId: string };
     try {
+      const filePath = await args.storeInto(folder);
       const overrides: Overrides = pickOverrides(args.options);
       const detected = await sniff(filePath, { ...overrides, fileName: args.file.name });
       const fields = await loadFieldDefinitions(strapi);
       const mapping = suggestMapping(detected.columns, fields, await previousMapping(detected.columns), { hasHeader: detected.hasHeader, sample: detected.sample });
       const options = { ...defaultOptions(), ...args.options };
       // One row per import, through the query engine (document id and timestamps filled by Strapi).
-      const created = await strapi.db.query(UID.import as any).create({
+      created = await strapi.db.query(UID.import as any).create({
         data: {
           name: args.name,
           source: args.source,
@@ -103,24 +110,46 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
           updatedBy: args.userId ?? undefined,
         } as any,
       });
-      await capHistory();
-      return presentImport(await row((created as any).documentId));
     } catch (error) {
       await removeSourceFolder(strapi, folder);
       throw error;
     }
+    await housekeeping().catch((error) => strapi.log.warn(`[contacts] import housekeeping: ${(error as Error).message}`));
+    return presentImport(await row(created.documentId));
   };
 
-  /** Keeps the newest `importHistoryMax` imports; older ones go with their files and failed rows. */
+  /** History cap, expired drafts, orphan source folders: cheap, idempotent, safe on every instance. */
+  const housekeeping = async () => {
+    await capHistory();
+    await expireDrafts();
+    const files = await knex()(TABLES.imports).select('file');
+    const known = new Set<string>(files.map((r: any) => parseJson<any>(r.file, {})?.folder).filter(Boolean));
+    await sweepOrphanFolders(strapi, known, ORPHAN_MIN_AGE_MS);
+  };
+
+  /**
+   * Keeps the newest `importHistoryMax` finished imports (drafts do not count:
+   * a hundred abandoned uploads must not purge real history); older ones go
+   * with their files and failed rows.
+   */
   const capHistory = async () => {
     const max = config<number>('importHistoryMax');
     const old = await knex()(TABLES.imports)
       .select('id', 'file')
-      .whereNotIn('status', IMPORT_ACTIVE_STATUSES)
+      .whereIn('status', IMPORT_FINISHED_STATUSES)
       .orderBy('id', 'desc')
       .offset(max)
       .limit(1000);
     for (const r of old) await removeImport(r);
+  };
+
+  /** Drafts nobody started within `draftMaxAgeHours`, with their files. */
+  const expireDrafts = async () => {
+    const hours = config<number>('draftMaxAgeHours');
+    const before = new Date(Date.now() - hours * 3600_000);
+    const old = await strapi.db.query(UID.import as any).findMany({ where: { status: 'draft', updatedAt: { $lt: before } }, select: ['id', 'file'], limit: 1000 });
+    for (const r of old as Array<{ id: number; file: unknown }>) await removeImport(r);
+    return old.length;
   };
 
   const removeImport = async (r: { id: number; file: unknown }) => {
@@ -177,37 +206,53 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const service = {
-    async find(query: { page?: number; pageSize?: number; status?: string } = {}) {
+    housekeeping,
+
+    /** History, newest first, narrowed to the rows the caller's role conditions cover. */
+    async find(query: { page?: number; pageSize?: number; status?: string } = {}, permission: Where | null = {}) {
       const page = Math.max(1, Number(query.page) || 1);
       const pageSize = Math.min(100, Math.max(1, Number(query.pageSize) || 20));
-      const where = (q: any) => (query.status ? q.where('i.status', query.status) : q);
-      const [{ count }] = await where(knex()(`${TABLES.imports} as i`)).count({ count: '*' });
-      const rows = await where(baseQuery()).orderBy('i.id', 'desc').offset((page - 1) * pageSize).limit(pageSize);
-      const total = Number(count);
+      const where = withPermission(query.status ? { status: query.status } : {}, permission);
+      if (where === null) return { results: [], pagination: { page, pageSize, pageCount: 0, total: 0 } };
+      const q = strapi.db.query(UID.import as any);
+      const [total, hits] = await Promise.all([
+        q.count({ where }),
+        q.findMany({ where, select: ['id'], orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }),
+      ]);
+      const ids = (hits as Array<{ id: number }>).map((h) => h.id);
+      const rows = ids.length ? await baseQuery().whereIn('i.id', ids).orderBy('i.id', 'desc') : [];
       return { results: rows.map(presentImport), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
     },
 
     async findOne(documentId: string) {
       const r = await row(documentId);
-      const firstErrors = await knex()(TABLES.errors).select('line', 'reason', 'cells').where({ import_id: r.id }).orderBy('line').limit(20);
-      return { ...presentImport(r), firstErrors: firstErrors.map((e: any) => ({ line: e.line, reason: e.reason, cells: parseJson(e.cells, []) })) };
+      const firstErrors = await knex()(TABLES.errors).select('line', 'level', 'column', 'reason', 'cells').where({ import_id: r.id }).orderBy('line').limit(20);
+      return {
+        ...presentImport(r),
+        firstErrors: firstErrors.map((e: any) => ({ line: e.line, level: e.level ?? 'error', column: e.column ?? null, reason: e.reason, cells: parseJson(e.cells, []) })),
+      };
     },
 
     async createFromUpload(file: UploadedFile, options: Partial<ImportOptions>, userId: number | null, name?: string) {
       const maxFileSize = config<number>('maxFileSize');
       if (file.size > maxFileSize) {
-        await removeTemp(file.filepath);
+        await removeFile(file.filepath);
         throw new PayloadTooLargeError(`The file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxFileSize)} (plugin option maxFileSize)`);
       }
-      const original = file.originalFilename || 'upload.csv';
-      return createDraft({
-        source: 'upload',
-        name: name || original,
-        storeInto: (folder) => storeSource(strapi, folder, file.filepath, original),
-        file: { name: original, size: file.size, mime: file.mimetype ?? null },
-        options,
-        userId,
-      });
+      const original = String(file.originalFilename || 'upload.csv').slice(-255);
+      try {
+        return await createDraft({
+          source: 'upload',
+          name: name || original,
+          storeInto: (folder) => storeSource(strapi, folder, file.filepath, original),
+          file: { name: original, size: file.size, mime: file.mimetype ?? null },
+          options,
+          userId,
+        });
+      } finally {
+        // Moved into the import's folder on success; on any error path it must not stay in the OS temp dir.
+        await removeFile(file.filepath);
+      }
     },
 
     async createFromText(text: string, options: Partial<ImportOptions>, userId: number | null, name?: string) {
@@ -332,11 +377,30 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { documentId };
     },
 
-    /** Failed rows of an import, in line order, for the errors CSV. */
+    /**
+     * Failed rows of an import in line order, read in keyset pages: the same
+     * code on the three databases (knex's .stream() needs pg-query-stream on
+     * Postgres) and flat memory whatever the number of rows.
+     */
     async errorRows(documentId: string) {
       const r = await row(documentId);
       const detected = parseJson<Detected>(r.detected, null as any);
-      return { importRow: r, columns: detected?.columns ?? [], stream: knex()(TABLES.errors).select('line', 'reason', 'cells').where({ import_id: r.id }).orderBy('line').stream() };
+      async function* pages(db: Knex) {
+        let after: { line: number; id: number } | null = null;
+        for (;;) {
+          const q = db(TABLES.errors).select('id', 'line', 'level', 'column', 'reason', 'cells').where({ import_id: r.id });
+          if (after) {
+            const { line, id } = after;
+            q.andWhere((w) => w.where('line', '>', line).orWhere((x) => x.where('line', line).andWhere('id', '>', id)));
+          }
+          const rows = await q.orderBy([{ column: 'line' }, { column: 'id' }]).limit(ERROR_PAGE);
+          yield* rows;
+          if (rows.length < ERROR_PAGE) return;
+          const last = rows[rows.length - 1];
+          after = { line: last.line, id: last.id };
+        }
+      }
+      return { importRow: r, columns: detected?.columns ?? [], rows: pages(knex()) };
     },
 
     /** After an import ends: webhook event and e-mail to its creator. */
@@ -363,8 +427,6 @@ const pickOverrides = (options: Partial<ImportOptions>): Overrides => {
   for (const k of ['encoding', 'delimiter', 'hasHeader', 'sheet'] as const) if (options[k] !== undefined) (o as any)[k] = options[k];
   return o;
 };
-
-const removeTemp = (file: string) => fs.promises.unlink(file).catch(() => undefined);
 
 export const formatBytes = (n: number) => {
   if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;

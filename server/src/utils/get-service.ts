@@ -2,6 +2,7 @@ import type { ContactsService } from '../services/contacts';
 import type { FieldsService } from '../services/fields';
 import type { ImportsService } from '../services/imports';
 import type { QueueService } from '../services/queue';
+import type { SubscriptionsService } from '../services/subscriptions';
 
 /** Service name → type, so every call through getService is type-checked. */
 export interface Services {
@@ -9,6 +10,7 @@ export interface Services {
   fields: FieldsService;
   imports: ImportsService;
   queue: QueueService;
+  subscriptions: SubscriptionsService;
 }
 
 export const getService = <K extends keyof Services>(name: K): Services[K] =>

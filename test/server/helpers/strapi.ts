@@ -60,8 +60,15 @@ export const startStrapi = async (extraEnv: Record<string, string> = {}): Promis
   };
 };
 
-/** An admin user whose role holds exactly `actions`; returns its JWT. */
-export const createAdminWithActions = async (app: TestApp, actions: string[]): Promise<string> => {
+export type RoleAction = string | { action: string; conditions: string[] };
+
+/** An admin user whose role holds exactly `actions` (optionally with RBAC conditions); returns its JWT. */
+export const createAdminWithActions = async (app: TestApp, actions: RoleAction[]): Promise<string> => {
+  return (await createAdminUser(app, actions)).token;
+};
+
+/** Same, returning the user's id and e-mail too. */
+export const createAdminUser = async (app: TestApp, actions: RoleAction[]): Promise<{ token: string; id: number; email: string }> => {
   const suffix = crypto.randomBytes(4).toString('hex');
   const role = await app.strapi
     .service('admin::role')
@@ -69,10 +76,13 @@ export const createAdminWithActions = async (app: TestApp, actions: string[]): P
   if (actions.length) {
     await app.strapi
       .service('admin::role')
-      .assignPermissions(role.id, actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
+      .assignPermissions(
+        role.id,
+        actions.map((a) => (typeof a === 'string' ? { action: a, subject: null, properties: {}, conditions: [] } : { ...a, subject: null, properties: {} }))
+      );
   }
   const email = `user-${suffix}@contacts.test`;
-  await app.strapi.service('admin::user').create({
+  const user = await app.strapi.service('admin::user').create({
     email,
     password: ADMIN.password,
     firstname: 'Role',
@@ -82,7 +92,7 @@ export const createAdminWithActions = async (app: TestApp, actions: string[]): P
     roles: [role.id],
   });
   const login = await app.http().post('/admin/login').send({ email, password: ADMIN.password });
-  return login.body.data.token;
+  return { token: login.body.data.token, id: user.id, email };
 };
 
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });

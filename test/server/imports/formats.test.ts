@@ -5,7 +5,7 @@ import { contactsByEmail, errorsCsv, importFile, paste, patch, upload, waitFor }
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startStrapi({ CONTACTS_QUEUE_TICK_SECONDS: '0.5', CONTACTS_MAX_FILE_SIZE: String(64 * 1024) });
+  app = await startStrapi({ CONTACTS_QUEUE_TICK_SECONDS: '0.5', CONTACTS_MAX_FILE_SIZE: String(64 * 1024), CONTACTS_JSON_LIMIT: '32kb' });
 });
 afterAll(async () => {
   await app?.stop();
@@ -105,7 +105,7 @@ describe('import sources', () => {
     const csv = await errorsCsv(app, done.documentId);
     expect(csv.status).toBe(200);
     expect(csv.type).toMatch(/text\/csv/);
-    expect(csv.text).toMatch(/^\ufeff?line,reason,email,firstName/);
+    expect(csv.text).toMatch(/^\ufeff?line,level,column,reason,email,firstName/);
     expect(csv.text).toMatch(/\n4,.*unterminated/);
   });
 
@@ -128,7 +128,15 @@ describe('import input errors', () => {
     expect(pdf.body.error.message).toMatch(/PDF/);
     const big = await upload(app, `email\n${'a@example.com\n'.repeat(6000)}`, 'big.csv');
     expect(big.status).toBe(413);
-    expect(big.body.error.message).toMatch(/limit/);
+    expect(big.body.error.message).toMatch(/upload limit of/);
+    expect(big.body.error.details.setting).toBe('contacts.maxFileSize');
+  });
+
+  it('names the JSON body limit when a paste is too large for it', async () => {
+    const res = await paste(app, `email\n${'a@example.com\n'.repeat(4000)}`);
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toMatch(/JSON body limit of 32KB \(jsonLimit of strapi::body/);
+    expect(res.body.error.details).toEqual({ limit: 32 * 1024, setting: 'strapi::body.jsonLimit' });
   });
 
   it('refuses to start when no column is mapped to the unique key', async () => {

@@ -36,6 +36,7 @@ export const contactBodySchema = yup
 export const contactQuerySchema = yup.object({
   q: yup.string().typeError('q must be a single text').max(255, 'q must be at most 255 characters'),
   page: queryInt('page', 1, 1_000_000),
+  after: queryInt('after', 0, Number.MAX_SAFE_INTEGER),
   pageSize: queryInt('pageSize', 1, 200),
   sort: yup.string().typeError('sort must be a single "field:asc" or "field:desc"'),
   // Checked against the contact model by assertValidFilters (yup would strip an unshaped object's keys).
