@@ -1,4 +1,5 @@
 import * as yup from 'yup';
+import { DEFAULT_SOURCE_LIMITS as L } from '../import/limits';
 
 const GB = 1024 * 1024 * 1024;
 
@@ -23,6 +24,13 @@ export const configSchema = yup.object({
   /** SQLite only: switch the database to WAL with synchronous=NORMAL for fast, crash-safe batch commits. */
   sqliteWal: yup.boolean().default(true),
   uploadDir: yup.string().nullable().default(null),
+  /** What reading a workbook may cost (zip bombs, XML bombs, millions of empty rows): a 4xx naming the limit beyond. */
+  maxXlsxInflatedSize: yup.number().positive().default(L.maxXlsxInflatedSize),
+  maxXlsxCompressionRatio: yup.number().positive().default(L.maxXlsxCompressionRatio),
+  maxXlsxSharedStrings: yup.number().integer().positive().default(L.maxXlsxSharedStrings),
+  maxXlsxSharedStringsSize: yup.number().integer().positive().default(L.maxXlsxSharedStringsSize),
+  /** Time a workbook sniff or preview may take (it runs in a worker thread that is stopped past it). */
+  sniffTimeoutMs: yup.number().integer().positive().default(L.sniffTimeoutMs),
   /** Show the plugin's content types in the Content Manager (still behind the plugin's RBAC actions and validation). */
   contentManager: yup.boolean().default(false),
   /** Public sign-up (POST /api/contacts/subscribe). */

@@ -91,7 +91,8 @@ export class CsvChunkParser {
       this.started = true;
     }
     if (last) this.done = true;
-    if (!last && input.length < this.waitFor) {
+    // Waiting for a long row to double, but never past the limit unchecked.
+    if (!last && input.length < this.waitFor && input.length <= this.maxRowChars) {
       this.pending = input;
       return [];
     }
@@ -102,7 +103,8 @@ export class CsvChunkParser {
         if (!guessed && !last) {
           this.pending = input;
           this.waitFor = input.length * 2;
-          this.checkPending(input.length);
+          // No line break outside quotes yet: whatever the quotes, the line itself is too long.
+          this.checkPending(input.length, false);
           return [];
         }
         this.newline = guessed || '\n';
@@ -157,15 +159,30 @@ export class CsvChunkParser {
     return rows;
   }
 
-  private checkPending(length: number) {
-    if (length > this.maxRowChars) {
-      const size = this.maxRowChars >= 1048576 ? `${Math.round(this.maxRowChars / 1048576)} MB` : `${this.maxRowChars} characters`;
+  /** Physical line where the next row starts (lines so far + 1, empty ones included). */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /**
+   * Pending text past the row limit: an open quote when it spans lines (the
+   * parser kept line breaks inside it), else one line that never ends.
+   */
+  private checkPending(length: number, parsed = true) {
+    if (length <= this.maxRowChars) return;
+    const size = this.maxRowChars >= 1048576 ? `${Math.round(this.maxRowChars / 1048576)} MB` : `${this.maxRowChars} characters`;
+    if (parsed && (this.pending.indexOf('\n') !== -1 || this.pending.indexOf('\r') !== -1)) {
       throw new SourceError(
         'QUOTES',
         `Line ${this.line}: a quoted field is not closed after ${size} of text. Check the quotes on that line, or that the delimiter is right.`,
-        { line: this.line },
+        { line: this.line, maxRowChars: this.maxRowChars },
       );
     }
+    throw new SourceError(
+      'LINE_TOO_LONG',
+      `Line ${this.line} is longer than ${size} without a line break, the limit for one row: this is not a file of rows, ` +
+        'or its lines end in a way other than LF, CRLF or CR. Save it again as CSV and upload it again.',
+      { line: this.line, maxRowChars: this.maxRowChars },
+    );
   }
 }
-

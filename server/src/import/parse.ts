@@ -1,11 +1,13 @@
 import type { Detected, SourceRow } from './types';
 import { CsvChunkParser } from './csv';
+import type { SourceLimits } from './limits';
 import { RowWindow } from './header';
 import { sniffFile, sniffText } from './sniff';
 import { openTextSource, type OpenTextOptions } from './source';
 import { readXlsxRowBatches } from './xlsx';
 
 export { CsvChunkParser, DELIMITERS, guessNewline, MALFORMED_QUOTE, MAX_ROW_CHARS, UNTERMINATED_QUOTE } from './csv';
+export { MAX_COLUMNS } from './limits';
 
 /** What reading a CSV/TSV/TXT source needs; a `Detected` fits. */
 export interface CsvOptions {
@@ -19,6 +21,8 @@ export interface CsvOptions {
 export interface ReadOptions extends Partial<Pick<Detected, 'format' | 'encoding' | 'delimiter' | 'hasHeader' | 'sheet'>> {
   newline?: CsvOptions['newline'];
   quoteChar?: string;
+  /** Workbook limits (limitsFromConfig); defaults when absent. */
+  limits?: Partial<SourceLimits> | null;
 }
 
 export interface ReadRowsControl {
@@ -44,7 +48,7 @@ const resolveReadOptions = async (path: string, options: ReadOptions): Promise<R
 export async function* readRowBatches(path: string, options: ReadOptions = {}, control: ReadRowsControl = {}): AsyncGenerator<SourceRow[], void, undefined> {
   const opts = await resolveReadOptions(path, options);
   if (opts.format === 'xlsx') {
-    yield* readXlsxRowBatches(path, { sheet: opts.sheet, hasHeader: opts.hasHeader }, control);
+    yield* readXlsxRowBatches(path, { sheet: opts.sheet, hasHeader: opts.hasHeader, limits: opts.limits }, control);
     return;
   }
   const parser = new CsvChunkParser({ delimiter: opts.delimiter, newline: opts.newline, quoteChar: opts.quoteChar });

@@ -1,6 +1,7 @@
 import { createRowMapper, type MapperInput } from './map';
 import type { Batch } from './write';
 import type { FailedRow, PreparedContact } from './types';
+import type { SourceLimits } from './limits';
 import { openSourceRowBatches, type SourceSpec } from './rows';
 
 export interface PipelineInput {
@@ -9,6 +10,8 @@ export interface PipelineInput {
   skipRows: number;
   mapper: MapperInput;
   batchSize: number;
+  /** Workbook limits (limitsFromConfig); defaults when absent. */
+  limits?: Partial<SourceLimits> | null;
 }
 
 export interface PipelineEnd {
@@ -35,7 +38,7 @@ export async function* preparedBatches(input: PipelineInput): AsyncGenerator<Bat
     newOptions = [];
     return batch;
   };
-  for await (const chunk of openSourceRowBatches(input.source, input.skipRows)) {
+  for await (const chunk of openSourceRowBatches(input.source, input.skipRows, input.limits)) {
     for (const row of chunk) {
       rows += 1;
       line = row.line;

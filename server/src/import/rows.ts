@@ -1,4 +1,5 @@
 import type { SourceRow } from './types';
+import type { SourceLimits } from './limits';
 import { readRowBatches } from './parse';
 
 /** Where and how to read an import's rows (from its detected values and options). */
@@ -12,14 +13,17 @@ export interface SourceSpec {
 }
 
 /** Data rows of a CSV/TSV/TXT or XLSX source in batches, after `skipRows` already-imported rows. */
-export const openSourceRowBatches = (spec: SourceSpec, skipRows: number): AsyncIterable<SourceRow[]> =>
+export const openSourceRowBatches = (spec: SourceSpec, skipRows: number, limits?: Partial<SourceLimits> | null): AsyncIterable<SourceRow[]> =>
   readRowBatches(
     spec.path,
-    { format: spec.format, encoding: spec.encoding, delimiter: spec.delimiter, hasHeader: spec.hasHeader, sheet: spec.sheet },
+    { format: spec.format, encoding: spec.encoding, delimiter: spec.delimiter, hasHeader: spec.hasHeader, sheet: spec.sheet, limits },
     { skipRows }
   );
 
-/** The same, one row at a time (previews). */
-export async function* openSourceRows(spec: SourceSpec, skipRows: number): AsyncGenerator<SourceRow> {
-  for await (const batch of openSourceRowBatches(spec, skipRows)) yield* batch;
+/**
+ * The same, one row at a time. Unbounded and in-process: for previews use
+ * readPreviewRows (preview.ts), which bounds the scan and reads workbooks in a worker.
+ */
+export async function* openSourceRows(spec: SourceSpec, skipRows: number, limits?: Partial<SourceLimits> | null): AsyncGenerator<SourceRow> {
+  for await (const batch of openSourceRowBatches(spec, skipRows, limits)) yield* batch;
 }

@@ -8,6 +8,7 @@ import type { ImportCursor, ImportOptions, MappingEntry, Timings } from './types
 import { parseJson } from '../utils/json';
 
 import { getService } from '../utils/get-service';
+import { limitsFromConfig } from './limits';
 import { startBatchSource } from './worker';
 import { LeaseLostError, TABLES, writeBatch, type WriteSettings } from './write';
 
@@ -154,7 +155,8 @@ export const runImport = async (
 
   const contacts = getService('contacts');
   const sourceBytes = Number(parseJson<any>(row.file, {})?.size) || Infinity;
-  const batches = startBatchSource({ source, skipRows: cursor.rows, mapper, batchSize }, sourceBytes);
+  const limits = limitsFromConfig(strapi.config.get('plugin::contacts') as Record<string, unknown>);
+  const batches = startBatchSource({ source, skipRows: cursor.rows, mapper, batchSize, limits }, sourceBytes);
   try {
     for (;;) {
       const next = await batches.next();

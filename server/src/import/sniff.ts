@@ -4,10 +4,12 @@ import { extname } from 'path';
 import type { Detected } from './types';
 import { buildColumns, detectHeader, padRow } from './header';
 import { CsvChunkParser, DELIMITERS, guessNewline } from './csv';
-import { assertEncoding, CHUNK_BYTES, createChunkDecoder, detectBom, normalizeEncoding, readHead } from './source';
+import { formatCount, formatSize, MAX_COLUMNS, type SourceLimits } from './limits';
+import { probeXlsxSniff } from './probe';
+import { assertEncoding, CHUNK_BYTES, createChunkDecoder, detectBom, normalizeEncoding, readHead, type Head } from './source';
 import { SourceError } from './source-error';
 import type { MappableField } from './suggest';
-import { sniffXlsx } from './xlsx';
+import { checkWorkbookParts } from './xlsx';
 import { listZipEntries } from './zip';
 
 export interface SniffOverrides {
@@ -19,11 +21,18 @@ export interface SniffOverrides {
   fileName?: string | null;
   /** Custom fields, so their keys and labels count as header names too. */
   fields?: readonly MappableField[];
+  /** Limits for workbooks (limitsFromConfig); defaults when absent. */
+  limits?: Partial<SourceLimits> | null;
 }
 
 const SAMPLE_ROWS = 10;
 /** Rows looked at to choose the delimiter and the header. */
 const ANALYSED_ROWS = 200;
+/**
+ * How far sniffing reads to find the end of the first row when it is longer
+ * than the 64 KB sample (a very wide CSV): any real header ends well before.
+ */
+export const FIRST_ROW_MAX_BYTES = 1024 * 1024;
 
 const ACCEPTED = 'upload a CSV, TSV, TXT or XLSX file';
 
@@ -200,8 +209,47 @@ const controlShare = (text: string): number => {
   return sample.length ? n / sample.length : 0;
 };
 
+const delimiterName = (d: string) => (d === '\t' ? 'TAB' : `"${d}"`);
+
+/** The sample holds at least one whole row, split by the given delimiter or the one the sample suggests. */
+const hasCompleteRow = (text: string, overrides: SniffOverrides, fileName: string): boolean => {
+  const newline = guessNewline(text);
+  if (!newline) return false;
+  // Without quotes every line break ends a row.
+  if (text.indexOf('"') === -1) return true;
+  const delimiter = overrides.delimiter || chooseDelimiter(text, newline, true, fileName);
+  const parser = new CsvChunkParser({ delimiter, newline });
+  parser.push(text);
+  return parser.nextLine > 1;
+};
+
+/** No whole row within FIRST_ROW_MAX_BYTES: say whether a line break was seen at all. */
+const noCompleteRow = (text: string): SourceError => {
+  const limit = formatSize(FIRST_ROW_MAX_BYTES);
+  if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1) {
+    return new SourceError(
+      'LINE_TOO_LONG',
+      `The first ${limit} of the file hold no line break: this is not a file of rows, or its lines end in an unusual way. ` +
+        'Save it as CSV (one contact per line) and upload it again.',
+      { maxBytes: FIRST_ROW_MAX_BYTES },
+    );
+  }
+  return new SourceError(
+    'QUOTES',
+    `The first row does not end within the first ${limit}: a quote opened on line 1 is never closed. Check the quotes on that line, or that the delimiter is right.`,
+    { line: 1, maxBytes: FIRST_ROW_MAX_BYTES },
+  );
+};
+
 const analyseText = (text: string, ctx: TextContext, overrides: SniffOverrides, encoding: string, bom: boolean): Detected => {
-  if (text.trim() === '') throw new SourceError('EMPTY', 'The file is empty');
+  if (text.trim() === '') {
+    if (ctx.truncated) {
+      throw new SourceError('NO_DATA', `The first ${formatSize(Math.max(ctx.sampleBytes, text.length))} of the file hold only empty lines: delete them and upload it again.`, {
+        maxBytes: Math.max(ctx.sampleBytes, text.length),
+      });
+    }
+    throw new SourceError('EMPTY', 'The file is empty');
+  }
   if (controlShare(text) > 0.02) {
     throw new SourceError('BINARY', `This does not look like a text file (wrong encoding or a binary file); ${ACCEPTED}`, { encoding });
   }
@@ -209,17 +257,26 @@ const analyseText = (text: string, ctx: TextContext, overrides: SniffOverrides, 
   const delimiter = overrides.delimiter ? assertDelimiter(overrides.delimiter) : chooseDelimiter(text, newline, ctx.truncated, ctx.fileName);
   const { rows, pending } = parseSample(text, delimiter, newline, ctx.truncated);
   const cells = rows.map((r) => r.cells);
+  const width = Math.max(0, ...cells.slice(0, ANALYSED_ROWS).map((c) => c.length));
+  if (width > MAX_COLUMNS) {
+    throw new SourceError(
+      'COLUMNS',
+      `The file has ${formatCount(width)} columns (delimiter ${delimiterName(delimiter)}); at most ${formatCount(MAX_COLUMNS)} can be imported. ` +
+        'Check the delimiter, or remove the unused columns, and upload it again.',
+      { columns: width, max: MAX_COLUMNS, delimiter },
+    );
+  }
   const hasHeader = typeof overrides.hasHeader === 'boolean' ? overrides.hasHeader : detectHeader(cells.slice(0, ANALYSED_ROWS), overrides.fields);
   const data = hasHeader ? cells.slice(1) : cells;
-  const width = Math.max(0, ...cells.slice(0, ANALYSED_ROWS).map((c) => c.length));
   const columns = buildColumns(hasHeader && cells.length ? cells[0] : null, width);
 
   let rowEstimate = data.length;
-  if (ctx.truncated && rows.length) {
+  const consumedChars = text.length - pending;
+  if (ctx.truncated && rows.length && consumedChars > 0) {
     // Bytes per row over the rows parsed, applied to the whole file.
-    const consumedChars = text.length - pending;
-    const bytesPerRow = ((ctx.sampleBytes * consumedChars) / text.length) / rows.length;
-    rowEstimate = Math.max(data.length, Math.round((ctx.size - ctx.bomLength) / bytesPerRow) - (hasHeader ? 1 : 0));
+    const bytesPerRow = (ctx.sampleBytes * consumedChars) / text.length / rows.length;
+    const estimate = Math.round((ctx.size - ctx.bomLength) / bytesPerRow) - (hasHeader ? 1 : 0);
+    if (Number.isFinite(estimate)) rowEstimate = Math.max(data.length, estimate);
   }
   return {
     format: 'csv',
@@ -241,12 +298,14 @@ const analyseText = (text: string, ctx: TextContext, overrides: SniffOverrides, 
  */
 export const sniffFile = async (path: string, overrides: SniffOverrides = {}): Promise<Detected> => {
   const fileName = overrides.fileName || path;
-  const head = await readHead(path, CHUNK_BYTES);
+  let head = await readHead(path, CHUNK_BYTES);
   if (head.size === 0) throw new SourceError('EMPTY', 'The file is empty');
   if (classifyBytes(head.bytes, fileName) === 'zip') {
     const entries = await listZipEntries(path);
     refuseZip(new Set(entries.keys()));
-    return sniffXlsx(path, { sheet: overrides.sheet, hasHeader: overrides.hasHeader ?? undefined, fields: overrides.fields }, entries);
+    checkWorkbookParts(entries, overrides.limits);
+    // Off the main thread, in a worker with a bounded heap and a time budget (probe.ts).
+    return probeXlsxSniff(path, { sheet: overrides.sheet, hasHeader: overrides.hasHeader ?? undefined, fields: overrides.fields }, overrides.limits);
   }
 
   const found = detectBom(head.bytes);
@@ -255,11 +314,20 @@ export const sniffFile = async (path: string, overrides: SniffOverrides = {}): P
     throw new SourceError('BINARY', `This does not look like a text file; ${ACCEPTED}`);
   }
   const encoding = found ? found.encoding : overrides.encoding ? assertEncoding(overrides.encoding) : detectEncoding(bytes, head.truncated);
-  const decoder = createChunkDecoder(encoding);
-  const text = decoder.write(Buffer.from(bytes)) + (head.truncated ? '' : decoder.end());
+  const decode = (h: Head) => {
+    const decoder = createChunkDecoder(encoding);
+    return decoder.write(Buffer.from(h.bytes.subarray(found?.length ?? 0))) + (h.truncated ? '' : decoder.end());
+  };
+  let text = decode(head);
+  if (head.truncated && !hasCompleteRow(text, overrides, fileName)) {
+    // A first row longer than the sample (a very wide file): read on, within a bound.
+    head = await readHead(path, FIRST_ROW_MAX_BYTES);
+    text = decode(head);
+    if (head.truncated && !hasCompleteRow(text, overrides, fileName)) throw noCompleteRow(text);
+  }
   return analyseText(
     text,
-    { truncated: head.truncated, size: head.size, sampleBytes: bytes.length, bomLength: found?.length ?? 0, fileName },
+    { truncated: head.truncated, size: head.size, sampleBytes: head.bytes.length - (found?.length ?? 0), bomLength: found?.length ?? 0, fileName },
     overrides,
     encoding,
     !!found,
@@ -271,10 +339,16 @@ export const sniffText = (text: string, overrides: SniffOverrides = {}): Detecte
   const clean = String(text ?? '');
   if (clean.trim() === '') throw new SourceError('EMPTY', 'The text is empty: paste rows of contacts, one per line');
   const long = clean.length > CHUNK_BYTES;
-  const head = long ? clean.slice(0, CHUNK_BYTES) : clean;
+  let head = long ? clean.slice(0, CHUNK_BYTES) : clean;
+  const fileName = overrides.fileName || '';
+  if (long && !hasCompleteRow(head, overrides, fileName)) {
+    head = clean.slice(0, FIRST_ROW_MAX_BYTES);
+    if (clean.length > FIRST_ROW_MAX_BYTES && !hasCompleteRow(head, overrides, fileName)) throw noCompleteRow(head);
+  }
+  const truncated = clean.length > head.length;
   const detected = analyseText(
     head,
-    { truncated: long, size: 0, sampleBytes: 0, bomLength: 0, fileName: overrides.fileName || '' },
+    { truncated, size: 0, sampleBytes: 0, bomLength: 0, fileName },
     overrides,
     'utf-8',
     false,

@@ -1,30 +1,27 @@
 import type { Readable } from 'stream';
 import type { Detected, SourceRow } from './types';
 import { buildColumns, detectHeader, padRow, RowWindow } from './header';
+import { formatCount, formatSize, MAX_COLUMNS, memoryError, SCAN_MAX_CHARS, SCAN_MAX_ROWS, type SourceLimits } from './limits';
+import { readAllSharedStrings, readSomeSharedStrings, type SharedString } from './shared-strings';
 import { SourceError } from './source-error';
 import type { MappableField } from './suggest';
-import { listZipEntries, openZipEntryText, type ZipEntry } from './zip';
+import { loadExcel, rowCells } from './xlsx-cells';
+import { checkZipEntry, createReadBudget, listZipEntries, openZipEntryText, type ZipEntry, type ZipReadBudget } from './zip';
+
+export { cellValueToText, formatDate, formatNumber } from './xlsx-cells';
 
 /*
  * XLSX through exceljs's streaming reader classes (WorkbookReader parts and
  * WorksheetReader), fed by our random-access ZIP reader (zip.ts) with decoded
  * strings. exceljs's own sequential path is avoided on purpose: it decodes
  * each Buffer chunk alone (split characters → U+FFFD) and spools sheets to
- * temp files it only removes at the end. Loaded lazily: `require('exceljs')`
- * costs ~0.9 s, these two files ~0.2 s, and CSV imports need neither.
+ * temp files it only removes at the end.
+ *
+ * Shared strings are read by shared-strings.ts: all of them for an import
+ * run; for a sniff or preview only those the first rows use (the sheet is
+ * read first with the indexes left unresolved), so a workbook with a huge
+ * sharedStrings.xml costs no more to sniff than a small one.
  */
-let excel: { WorkbookReader: any; WorksheetReader: any; utils: any } | null = null;
-const loadExcel = () => {
-  if (!excel) {
-    excel = {
-      WorkbookReader: require('exceljs/lib/stream/xlsx/workbook-reader'),
-      WorksheetReader: require('exceljs/lib/stream/xlsx/worksheet-reader'),
-      utils: require('exceljs/lib/utils/utils'),
-    };
-  }
-  return excel;
-};
-
 export interface SheetInfo {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
@@ -38,11 +35,25 @@ interface OpenWorkbook {
   reader: any;
   sheets: SheetInfo[];
   date1904: boolean;
-  sharedStringsLoaded: boolean;
+  budget: ZipReadBudget;
 }
+
+const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
 
 const notWorkbook = () =>
   new SourceError('XLSX', 'This ZIP file is not an Excel workbook: upload a CSV, TSV, TXT or XLSX file');
+
+/** Whatever exceljs, saxes or zlib threw while reading a workbook, as an answer for the person who uploaded it. */
+export const asWorkbookError = (error: unknown): SourceError => {
+  if (error instanceof SourceError) return error;
+  const message = String((error as Error)?.message ?? error);
+  if (error instanceof RangeError && /string length|array length|allocation failed/i.test(message)) return memoryError();
+  return new SourceError(
+    'XLSX',
+    'The workbook could not be read (damaged or not saved by a spreadsheet program): open it in Excel and save it again',
+    { reason: message.slice(0, 200) },
+  );
+};
 
 const resolvePart = (target: string): string => {
   if (target.startsWith('/')) return target.slice(1);
@@ -56,7 +67,7 @@ const resolvePart = (target: string): string => {
 };
 
 /** Workbook, relationships and styles parts: sheet names and number formats, nothing else yet. */
-export const openWorkbook = async (path: string, entries?: Map<string, ZipEntry>): Promise<OpenWorkbook> => {
+export const openWorkbook = async (path: string, entries?: Map<string, ZipEntry>, budget: ZipReadBudget = createReadBudget()): Promise<OpenWorkbook> => {
   const zip = entries ?? (await listZipEntries(path));
   const workbookEntry = zip.get('xl/workbook.xml');
   if (!workbookEntry) throw notWorkbook();
@@ -70,14 +81,13 @@ export const openWorkbook = async (path: string, entries?: Map<string, ZipEntry>
   });
   try {
     const rels = zip.get('xl/_rels/workbook.xml.rels');
-    if (rels) await reader._parseRels(await openZipEntryText(path, rels));
+    if (rels) await reader._parseRels(await openZipEntryText(path, rels, budget));
     else reader.workbookRels = [];
-    await reader._parseWorkbook(await openZipEntryText(path, workbookEntry));
+    await reader._parseWorkbook(await openZipEntryText(path, workbookEntry, budget));
     const styles = zip.get('xl/styles.xml');
-    if (styles) await reader._parseStyles(await openZipEntryText(path, styles));
+    if (styles) await reader._parseStyles(await openZipEntryText(path, styles, budget));
   } catch (error) {
-    if (error instanceof SourceError) throw error;
-    throw new SourceError('XLSX', 'The workbook could not be read (damaged or not saved by a spreadsheet program): open it in Excel and save it again');
+    throw asWorkbookError(error);
   }
   const sheets: SheetInfo[] = [];
   for (const sheet of reader.model?.sheets ?? []) {
@@ -87,14 +97,28 @@ export const openWorkbook = async (path: string, entries?: Map<string, ZipEntry>
     sheets.push({ name: sheet.name, state: sheet.state || 'visible', part });
   }
   if (!sheets.length) throw new SourceError('XLSX', 'The workbook has no worksheet to import');
+  // Unset until an import run loads them: the sheet reader then leaves { sharedString: index } cells.
+  reader.sharedStrings = undefined;
   return {
     path,
     entries: zip,
     reader,
     sheets,
     date1904: !!reader.properties?.model?.date1904,
-    sharedStringsLoaded: false,
+    budget,
   };
+};
+
+/** Parts a read may inflate: the workbook's own XML and every worksheet (which one is read is not known yet). */
+const READ_PARTS = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|styles\.xml|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/;
+
+/**
+ * Refuses a workbook whose parts declare more than the limits allow, from the
+ * ZIP directory alone: no worker started, nothing inflated.
+ */
+export const checkWorkbookParts = (entries: Map<string, ZipEntry>, limits?: Partial<SourceLimits> | null): void => {
+  const resolved = createReadBudget(limits).limits;
+  for (const [name, entry] of entries) if (READ_PARTS.test(name)) checkZipEntry(entry, resolved);
 };
 
 const chooseSheet = (wb: OpenWorkbook, name?: string | null): SheetInfo => {
@@ -110,16 +134,21 @@ const chooseSheet = (wb: OpenWorkbook, name?: string | null): SheetInfo => {
   return wb.sheets.find((s) => s.state === 'visible') ?? wb.sheets[0];
 };
 
-const loadSharedStrings = async (wb: OpenWorkbook) => {
-  if (wb.sharedStringsLoaded) return;
-  const entry = wb.entries.get('xl/sharedStrings.xml');
-  if (entry) {
-    // In 'cache' mode the generator fills reader.sharedStrings and yields nothing.
-    for await (const _ of wb.reader._parseSharedStrings(await openZipEntryText(wb.path, entry))) void _;
-  } else {
+/** Every shared string, for an import run (bounded by maxXlsxSharedStrings / maxXlsxSharedStringsSize). */
+const loadAllSharedStrings = async (wb: OpenWorkbook): Promise<void> => {
+  const entry = wb.entries.get(SHARED_STRINGS_PART);
+  if (!entry) {
     wb.reader.sharedStrings = [];
+    return;
   }
-  wb.sharedStringsLoaded = true;
+  const stream = await openZipEntryText(wb.path, entry, wb.budget);
+  try {
+    wb.reader.sharedStrings = await readAllSharedStrings(stream, { limits: wb.budget.limits, part: SHARED_STRINGS_PART });
+  } catch (error) {
+    throw asWorkbookError(error);
+  } finally {
+    stream.destroy();
+  }
 };
 
 /** What the sheet part said about itself while being read. */
@@ -130,12 +159,21 @@ interface SheetProgress {
   /** <row> elements in the text read so far (the parser runs ahead of the rows handed out). */
   rowTags: number;
   partSize: number;
+  /** The scan stopped at SCAN_MAX_ROWS / SCAN_MAX_CHARS before the end of the sheet. */
+  cut: boolean;
 }
 
-async function* watchSheet(stream: Readable, progress: SheetProgress): AsyncGenerator<string> {
+const newProgress = (): SheetProgress => ({ dimensionLastRow: null, charsRead: 0, rowTags: 0, partSize: 0, cut: false });
+
+/** Feeds the sheet part to exceljs, watching it; with `bounded`, ends the part early at the scan limits. */
+async function* watchSheet(stream: Readable, progress: SheetProgress, bounded: boolean): AsyncGenerator<string> {
   try {
     let looking = true;
     for await (const chunk of stream as AsyncIterable<string>) {
+      if (bounded && (progress.rowTags > SCAN_MAX_ROWS || progress.charsRead > SCAN_MAX_CHARS)) {
+        progress.cut = true;
+        return;
+      }
       progress.charsRead += chunk.length;
       for (let i = chunk.indexOf('<row'); i !== -1; i = chunk.indexOf('<row', i + 4)) {
         const next = chunk.charCodeAt(i + 4);
@@ -158,122 +196,111 @@ async function* watchSheet(stream: Readable, progress: SheetProgress): AsyncGene
   }
 }
 
-// ---------------------------------------------------------------- cell text
-
-const expandExponent = (s: string): string => {
-  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s;
-  const [, sign, int, frac = '', exp] = m;
-  const digits = int + frac;
-  const point = int.length + Number(exp);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`.replace(/0+$/, '');
-  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-};
-
-/** A number as plain text: no exponent, no grouping, Excel's 15 significant digits (no 0.30000000000000004). */
-export const formatNumber = (n: number): string => {
-  if (!Number.isFinite(n)) return '';
-  let v = Number(n.toPrecision(15));
-  if (Object.is(v, -0)) v = 0;
-  const s = String(v);
-  return s.indexOf('e') === -1 ? s : expandExponent(s);
-};
-
-const two = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-const hasTimeTokens = (numFmt: string): boolean => /[hs]|am\/pm|a\/p/i.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-
-/**
- * Excel dates are wall-clock serial numbers; exceljs turns them into Date
- * objects at UTC. Date only → YYYY-MM-DD; with a time → full ISO 8601;
- * time only (day 0, 1899-12-30) → HH:mm:ss.
- */
-export const formatDate = (date: Date, numFmt?: string): string => {
-  let ms = date.getTime();
-  if (Number.isNaN(ms)) return '';
-  // The serial day is a float: a time can land a millisecond off the second.
-  const second = Math.round(ms / 1000) * 1000;
-  if (Math.abs(second - ms) <= 1) ms = second;
-  const d = new Date(ms);
-  const y = d.getUTCFullYear();
-  const timeOfDay = ms - Date.UTC(y, d.getUTCMonth(), d.getUTCDate());
-  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
-  if (y === 1899 && d.getUTCMonth() === 11 && d.getUTCDate() >= 30) return time;
-  const dateOnly = timeOfDay === 0 || (numFmt !== undefined && numFmt !== '' && !hasTimeTokens(numFmt));
-  if (dateOnly) return d.toISOString().slice(0, 10);
-  return d.toISOString();
-};
-
-const richTextOf = (value: any): string =>
-  Array.isArray(value?.richText) ? value.richText.map((r: any) => (r?.text == null ? '' : String(r.text))).join('') : '';
-
-/** Any exceljs cell value as the text a person sees in the cell. */
-export const cellValueToText = (value: unknown, numFmt?: string, date1904 = false): string => {
-  if (value === null || value === undefined) return '';
-  switch (typeof value) {
-    case 'string':
-      return value;
-    case 'number':
-      if (numFmt && loadExcel().utils.isDateFmt(numFmt)) return formatDate(loadExcel().utils.excelToDate(value, date1904), numFmt);
-      return formatNumber(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object': {
-      if (value instanceof Date) return formatDate(value, numFmt);
-      const v = value as any;
-      if (v.richText) return richTextOf(v);
-      if ('formula' in v || 'sharedFormula' in v || 'result' in v) return cellValueToText(v.result, numFmt, date1904);
-      if ('hyperlink' in v || 'text' in v) {
-        if (v.text && typeof v.text === 'object') return richTextOf(v.text);
-        return v.text == null ? String(v.hyperlink ?? '') : String(v.text);
-      }
-      if ('error' in v) return String(v.error ?? '');
-      if ('sharedString' in v) return '';
-      return '';
-    }
-    default:
-      return String(value);
-  }
-};
-
-const rowCells = (row: any, date1904: boolean): string[] => {
-  const cells: string[] = [];
-  row.eachCell({ includeEmpty: false }, (cell: any, col: number) => {
-    const value = cell.value;
-    // Only numbers (or formula results) and dates depend on the format: skip the style lookup for text.
-    const formatted = typeof value === 'number' || value instanceof Date || typeof value?.result === 'number';
-    const numFmt: string | undefined = formatted ? cell.numFmt : undefined;
-    while (cells.length < col - 1) cells.push('');
-    cells[col - 1] = cellValueToText(value, numFmt, date1904);
-  });
-  return cells;
-};
-
 const isEmptyRow = (cells: string[]) => cells.every((c) => c.trim() === '');
 
-/** Non-empty rows of a sheet with their sheet row numbers; `progress` tracks the part being read. */
-async function* sheetRows(wb: OpenWorkbook, sheet: SheetInfo, progress: SheetProgress): AsyncGenerator<SourceRow> {
-  await loadSharedStrings(wb);
+/** A row whose shared-string cells are still indexes: pairs of (column, index) in `refs`. */
+interface PendingRow extends SourceRow {
+  refs?: number[];
+}
+
+/**
+ * Non-empty rows of a sheet with their sheet row numbers; `progress` tracks
+ * the part being read. Shared-string cells are resolved when the workbook's
+ * strings are loaded, left as `refs` otherwise.
+ */
+async function* sheetRows(wb: OpenWorkbook, sheet: SheetInfo, progress: SheetProgress, bounded = false): AsyncGenerator<PendingRow> {
   const entry = wb.entries.get(sheet.part)!;
   progress.partSize = entry.size;
-  const stream = await openZipEntryText(wb.path, entry);
+  const stream = await openZipEntryText(wb.path, entry, wb.budget);
   const { WorksheetReader } = loadExcel();
-  const ws = new WorksheetReader({ workbook: wb.reader, id: sheet.part, iterator: watchSheet(stream, progress), options: wb.reader.options });
+  const ws = new WorksheetReader({ workbook: wb.reader, id: sheet.part, iterator: watchSheet(stream, progress, bounded), options: wb.reader.options });
   ws.name = sheet.name;
+  const deferred = !wb.reader.sharedStrings;
+  let line = 0;
   try {
     for await (const row of ws) {
-      const cells = rowCells(row, wb.date1904);
-      if (cells.length && !isEmptyRow(cells)) yield { line: row.number, cells };
+      // <row> without r= is valid OOXML (the next row); exceljs gives it NaN.
+      line = Number.isInteger(row.number) && row.number > 0 ? row.number : line + 1;
+      const refs = deferred ? [] : undefined;
+      const cells = rowCells(row, wb.date1904, refs);
+      if (refs?.length) yield { line, cells, refs };
+      else if (cells.length && !isEmptyRow(cells)) yield { line, cells };
     }
+  } catch (error) {
+    throw asWorkbookError(error);
   } finally {
     stream.destroy();
   }
 }
 
+/** Fills the shared-string cells of the first rows, reading only the strings they use. */
+const resolveRows = async (wb: OpenWorkbook, rows: PendingRow[]): Promise<SourceRow[]> => {
+  const wanted = new Set<number>();
+  for (const row of rows) if (row.refs) for (let i = 1; i < row.refs.length; i += 2) wanted.add(row.refs[i]);
+  let strings = new Map<number, SharedString>();
+  const entry = wb.entries.get(SHARED_STRINGS_PART);
+  if (wanted.size && entry) {
+    const stream = await openZipEntryText(wb.path, entry, wb.budget);
+    try {
+      strings = await readSomeSharedStrings(stream, wanted, { limits: wb.budget.limits, part: SHARED_STRINGS_PART });
+    } catch (error) {
+      throw asWorkbookError(error);
+    } finally {
+      stream.destroy();
+    }
+  }
+  const out: SourceRow[] = [];
+  for (const row of rows) {
+    const { cells, refs } = row;
+    if (refs) {
+      // An empty or missing string is no cell at all (what the import run sees): trailing ones go.
+      const none = new Set<number>();
+      for (let i = 0; i < refs.length; i += 2) {
+        const text = strings.get(refs[i + 1]);
+        if (text == null) none.add(refs[i]);
+        else cells[refs[i]] = text;
+      }
+      while (cells.length && cells[cells.length - 1] === '' && none.has(cells.length - 1)) cells.pop();
+      if (!cells.length || isEmptyRow(cells)) continue;
+    }
+    out.push({ line: row.line, cells });
+  }
+  return out;
+};
+
+const noData = (sheet: SheetInfo, progress: SheetProgress) => {
+  const where =
+    progress.rowTags > SCAN_MAX_ROWS
+      ? `The first ${formatCount(SCAN_MAX_ROWS)} rows of sheet "${sheet.name}" hold no data`
+      : `The first ${formatSize(SCAN_MAX_CHARS)} of sheet "${sheet.name}" (${formatCount(progress.rowTags)} rows) hold no data`;
+  return new SourceError('NO_DATA', `${where}: delete the empty rows at the top in Excel (or choose another sheet) and upload it again.`, {
+    sheet: sheet.name,
+    maxRows: SCAN_MAX_ROWS,
+    maxChars: SCAN_MAX_CHARS,
+  });
+};
+
+/** Up to `want` non-empty rows from the top of a sheet, looking no further than the scan limits. */
+const firstRows = async (wb: OpenWorkbook, sheet: SheetInfo, want: number) => {
+  const progress = newProgress();
+  const pending: PendingRow[] = [];
+  let more = false;
+  for await (const row of sheetRows(wb, sheet, progress, true)) {
+    if (pending.length === want) {
+      more = true;
+      break;
+    }
+    pending.push(row);
+  }
+  const rows = await resolveRows(wb, pending);
+  if (!rows.length && progress.cut) throw noData(sheet, progress);
+  return { rows, progress, complete: !more && !progress.cut };
+};
+
 export interface XlsxReadOptions {
   sheet?: string | null;
   hasHeader?: boolean;
+  limits?: Partial<SourceLimits> | null;
 }
 
 /** Data rows of a sheet (header excluded), in batches, after `skipRows` data rows. */
@@ -282,13 +309,13 @@ export async function* readXlsxRowBatches(
   options: XlsxReadOptions = {},
   control: { skipRows?: number; batchSize?: number } = {},
 ): AsyncGenerator<SourceRow[], void, undefined> {
-  const wb = await openWorkbook(path);
+  const wb = await openWorkbook(path, undefined, createReadBudget(options.limits));
   const sheet = chooseSheet(wb, options.sheet);
+  await loadAllSharedStrings(wb);
   const window = new RowWindow(options.hasHeader !== false, control.skipRows);
   const size = control.batchSize || 1000;
   let batch: SourceRow[] = [];
-  const progress: SheetProgress = { dimensionLastRow: null, charsRead: 0, rowTags: 0, partSize: 0 };
-  for await (const row of sheetRows(wb, sheet, progress)) {
+  for await (const row of sheetRows(wb, sheet, newProgress())) {
     batch.push(row);
     if (batch.length >= size) {
       const rows = window.take(batch);
@@ -312,30 +339,33 @@ export interface XlsxSniffOptions {
   sheet?: string | null;
   hasHeader?: boolean;
   fields?: readonly MappableField[];
+  limits?: Partial<SourceLimits> | null;
+  /** Date.now() past which reading stops (in-process; a worker is terminated instead). */
+  deadline?: number;
 }
+
+const tooWide = (sheet: SheetInfo, width: number) =>
+  new SourceError(
+    'COLUMNS',
+    `Sheet "${sheet.name}" uses ${formatCount(width)} columns; at most ${formatCount(MAX_COLUMNS)} can be imported. Delete the unused columns in Excel and upload it again.`,
+    { sheet: sheet.name, columns: width, max: MAX_COLUMNS },
+  );
 
 /** Sheets, chosen sheet, columns and sample of a workbook, reading only the first rows of one sheet. */
 export const sniffXlsx = async (path: string, options: XlsxSniffOptions = {}, entries?: Map<string, ZipEntry>): Promise<Detected> => {
-  const wb = await openWorkbook(path, entries);
+  const wb = await openWorkbook(path, entries, createReadBudget(options.limits, options.deadline));
   const sheet = chooseSheet(wb, options.sheet);
-  const progress: SheetProgress = { dimensionLastRow: null, charsRead: 0, rowTags: 0, partSize: 0 };
-  const rows: SourceRow[] = [];
-  let complete = true;
-  for await (const row of sheetRows(wb, sheet, progress)) {
-    if (rows.length === SNIFF_ROWS) {
-      complete = false;
-      break;
-    }
-    rows.push(row);
-  }
+  const { rows, progress, complete } = await firstRows(wb, sheet, SNIFF_ROWS);
   const cells = rows.map((r) => r.cells);
+  const width = Math.max(0, ...cells.map((c) => c.length));
+  if (width > MAX_COLUMNS) throw tooWide(sheet, width);
   const hasHeader = options.hasHeader ?? detectHeader(cells, options.fields);
   const data = hasHeader ? rows.slice(1) : rows;
-  const width = Math.max(0, ...cells.map((c) => c.length));
   const columns = buildColumns(hasHeader && rows.length ? rows[0].cells : null, width);
+  // Cut by the scan limits: a sheet mostly empty at the top, where extrapolating says nothing; count what was seen.
   let rowEstimate = data.length;
-  if (!complete) {
-    const firstData = data.length ? data[0].line : (rows[0]?.line ?? 1);
+  if (!complete && !progress.cut && rows.length) {
+    const firstData = data.length ? data[0].line : rows[0].line;
     if (progress.dimensionLastRow && progress.dimensionLastRow >= rows[rows.length - 1].line) {
       rowEstimate = progress.dimensionLastRow - firstData + 1;
     } else if (progress.charsRead > 0 && progress.rowTags > 0) {
@@ -350,8 +380,40 @@ export const sniffXlsx = async (path: string, options: XlsxSniffOptions = {}, en
     hasHeader,
     columns,
     sample: data.slice(0, 10).map((r) => padRow(r.cells, columns.length)),
-    rowEstimate: Math.max(rowEstimate, data.length),
+    rowEstimate: Number.isFinite(rowEstimate) ? Math.max(rowEstimate, data.length) : data.length,
     sheets: wb.sheets.map((s) => s.name),
     sheet: sheet.name,
   };
+};
+
+export interface XlsxPreviewOptions {
+  sheet?: string | null;
+  hasHeader: boolean;
+  limit: number;
+  limits?: Partial<SourceLimits> | null;
+  deadline?: number;
+}
+
+export interface PreviewRows {
+  rows: SourceRow[];
+  /** Set when the bounded scan ended before `limit` rows were found: says how far it looked. */
+  truncated?: string;
+}
+
+/** The first `limit` data rows of a sheet (header excluded), looking no further than the scan limits. */
+export const readXlsxPreviewRows = async (path: string, options: XlsxPreviewOptions): Promise<PreviewRows> => {
+  const wb = await openWorkbook(path, undefined, createReadBudget(options.limits, options.deadline));
+  const sheet = chooseSheet(wb, options.sheet);
+  const limit = Math.max(0, Math.floor(options.limit));
+  const { rows, progress } = await firstRows(wb, sheet, limit + (options.hasHeader ? 1 : 0));
+  const data = (options.hasHeader ? rows.slice(1) : rows).slice(0, limit);
+  if (!data.length && progress.cut) throw noData(sheet, progress);
+  if (progress.cut && data.length < limit) {
+    const looked = progress.rowTags > SCAN_MAX_ROWS ? `${formatCount(SCAN_MAX_ROWS)} rows` : formatSize(SCAN_MAX_CHARS);
+    return {
+      rows: data,
+      truncated: `Only the first ${looked} of sheet "${sheet.name}" were looked at for the preview (${data.length} rows of data); the import reads the whole sheet.`,
+    };
+  }
+  return { rows: data };
 };

@@ -6,6 +6,8 @@ const formatMb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 /** koa-body's own defaults when strapi::body's config leaves a limit out. */
 const KOA_BODY_JSON_LIMIT = '1mb';
 const FORMIDABLE_MAX_FILE_SIZE = 200 * 1024 * 1024;
+/** What formidable (through strapi::body) and co-body answer when a body is over their limit. */
+const BODY_PARSER_413 = /^(FileTooBig|request entity too large|payload too large)$/i;
 
 const bodyConfig = (strapi: Core.Strapi) =>
   ((strapi.config.get('middlewares') as any[]) ?? []).find?.((m) => m?.name === 'strapi::body')?.config ?? {};
@@ -19,6 +21,8 @@ const bodyConfig = (strapi: Core.Strapi) =>
 export const uploadLimitMessage = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<void>) => {
   await next();
   if (ctx.status !== 413 || ctx.method !== 'POST' || !/^\/contacts\/imports\/?$/.test(ctx.path)) return;
+  // Only strapi::body's own bare answers: the plugin's 413s (a workbook over a limit) already say why.
+  if (!BODY_PARSER_413.test(String(ctx.body?.error?.message ?? ''))) return;
   const config = bodyConfig(strapi);
   const pluginMax = strapi.config.get('plugin::contacts.maxFileSize') as number;
   if (ctx.is('json')) {

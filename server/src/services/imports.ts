@@ -6,7 +6,8 @@ import { withPermission, type Where } from '../permissions/scope';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
 import { createRowMapper, MappingError } from '../import/map';
 import { presentImport } from '../import/present';
-import { openSourceRows } from '../import/rows';
+import { limitsFromConfig } from '../import/limits';
+import { readPreviewRows } from '../import/preview';
 import { buildPipelineSpec, emitImportEvent, loadFieldDefinitions } from '../import/runner';
 import { parseJson } from '../utils/json';
 import { sniffFile } from '../import/sniff';
@@ -49,15 +50,10 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return r;
   };
 
-  /** A SourceError (unreadable file) is the user's to fix: answer 400 with its message. */
-  const sniff = async (filePath: string, overrides: Overrides): Promise<Detected> => {
-    try {
-      return await sniffFile(filePath, overrides);
-    } catch (error) {
-      if (error instanceof SourceError) throw new ValidationError(error.message, error.details);
-      throw error;
-    }
-  };
+  const limits = () => limitsFromConfig(strapi.config.get('plugin::contacts') as Record<string, unknown>);
+
+  const sniff = (filePath: string, overrides: Overrides): Promise<Detected> =>
+    asUserError(() => sniffFile(filePath, { ...overrides, limits: limits() }));
 
   /** The mapping used last time for exactly these columns, to suggest again. */
   const previousMapping = async (columns: string[]): Promise<MappingEntry[] | undefined> => {
@@ -237,7 +233,10 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const maxFileSize = config<number>('maxFileSize');
       if (file.size > maxFileSize) {
         await removeFile(file.filepath);
-        throw new PayloadTooLargeError(`The file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxFileSize)} (plugin option maxFileSize)`);
+        throw new PayloadTooLargeError(`The file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxFileSize)} (plugin option maxFileSize)`, {
+          limit: maxFileSize,
+          setting: 'contacts.maxFileSize',
+        });
       }
       const original = String(file.originalFilename || 'upload.csv').slice(-255);
       try {
@@ -316,27 +315,23 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const map = createRowMapper(spec.mapper);
       const columns: string[] = spec.mapper.columns;
-      const rows: unknown[] = [];
-      try {
-        for await (const sourceRow of openSourceRows(spec.source, 0)) {
-          const result = map(sourceRow);
-          rows.push(
-            'contact' in result
-              ? { line: sourceRow.line, cells: sourceRow.cells, contact: { ...result.contact.values, tags: result.contact.tags, attributes: result.contact.attributes }, errors: [] }
-              : {
-                  line: sourceRow.line,
-                  cells: sourceRow.cells,
-                  contact: null,
-                  errors: (result as Extract<typeof result, { ok: false }>).problems.map((p) => ({ column: p.index !== undefined ? columns[p.index] ?? p.index : null, field: p.field ?? null, reason: p.reason })),
-                }
-          );
-          if (rows.length >= limit) break;
+      // Bounded read (rows, characters, time; XLSX in a worker): a hostile file cannot hold the request.
+      const source = await asUserError(() => readPreviewRows(spec.source, { limit, limits: limits() }));
+      const rows = source.rows.map((sourceRow) => {
+        const result = map(sourceRow);
+        if ('contact' in result) {
+          const { values, tags, attributes } = result.contact;
+          return { line: sourceRow.line, cells: sourceRow.cells, contact: { ...values, tags, attributes }, errors: [] };
         }
-      } catch (error) {
-        if (error instanceof SourceError) throw new ValidationError(error.message, error.details);
-        throw error;
-      }
-      return { columns, rows };
+        const problems = (result as Extract<typeof result, { ok: false }>).problems;
+        return {
+          line: sourceRow.line,
+          cells: sourceRow.cells,
+          contact: null,
+          errors: problems.map((p) => ({ column: p.index !== undefined ? columns[p.index] ?? p.index : null, field: p.field ?? null, reason: p.reason })),
+        };
+      });
+      return { columns, rows, ...(source.truncated ? { truncated: source.truncated } : {}) };
     },
 
     async start(documentId: string) {
@@ -420,6 +415,21 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
   return service;
+};
+
+/**
+ * A SourceError (an unreadable or hostile file) is the person's to fix: 400,
+ * or 413 when the file exceeds a limit, with the source's message and details.
+ */
+const asUserError = async <T>(read: () => Promise<T>): Promise<T> => {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof SourceError) {
+      throw error.status === 413 ? new PayloadTooLargeError(error.message, error.details) : new ValidationError(error.message, error.details);
+    }
+    throw error;
+  }
 };
 
 const pickOverrides = (options: Partial<ImportOptions>): Overrides => {

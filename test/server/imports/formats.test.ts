@@ -128,7 +128,7 @@ describe('import input errors', () => {
     expect(pdf.body.error.message).toMatch(/PDF/);
     const big = await upload(app, `email\n${'a@example.com\n'.repeat(6000)}`, 'big.csv');
     expect(big.status).toBe(413);
-    expect(big.body.error.message).toMatch(/upload limit of/);
+    expect(big.body.error.message).toMatch(/the limit is 64.0 KB \(plugin option maxFileSize\)/);
     expect(big.body.error.details.setting).toBe('contacts.maxFileSize');
   });
 
