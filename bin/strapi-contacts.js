@@ -19,7 +19,7 @@ const USAGE = `Usage:
 
 Import options:
   --mode upsert|create|update|fill-empty  what to do with new and existing contacts (default upsert)
-  --key email|mobile                      unique key (default email)
+  --key email|mobile                      column to match contacts on (default: the base's unicity key)
   --delimiter , ; tab pipe                column delimiter (default: detected)
   --encoding NAME                         file encoding, e.g. windows-1252 (default: detected)
   --no-header                             the first row is data (columns are then 0-based indexes)
@@ -31,7 +31,11 @@ Import options:
   --date-format DD/MM/YYYY                order of day, month and year in dates
   --country FR                            default country of phone numbers
   --empty-clears                          empty cells clear stored values
-  --allow-resubscribe                     let the file set an opt-in back to yes`;
+  --allow-resubscribe                     let the file set an opt-in back to yes
+  --default-email-opt-in VALUE            opt-in of new contacts the file gives none for (yes|no|orange|blocklist; default unknown)
+  --default-sms-opt-in VALUE              the same for SMS
+  --consent-recorded                      the file records consent (needed to default an opt-in to yes)
+  --timezone ZONE                         IANA zone of date-times written without one (default UTC)`;
 
 const DELIMITERS = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', pipe: '|' };
 
@@ -49,7 +53,7 @@ const parseArgs = (argv) => {
       continue;
     }
     const [name, inline] = a.slice(2).split(/=(.*)/s);
-    const flag = ['no-header', 'empty-clears', 'allow-resubscribe', 'help'].includes(name);
+    const flag = ['no-header', 'empty-clears', 'allow-resubscribe', 'consent-recorded', 'help'].includes(name);
     const value = flag ? true : inline !== undefined ? inline : argv[++i];
     if (value === undefined) fail(`--${name} needs a value`);
     if (name === 'map' || name === 'segment') args[name].push(value);
@@ -92,6 +96,10 @@ const buildOptions = (args) => {
   if (args.country) options.defaultCountry = String(args.country).toUpperCase();
   if (args['empty-clears']) options.emptyClears = true;
   if (args['allow-resubscribe']) options.allowResubscribe = true;
+  if (args['default-email-opt-in']) options.defaultEmailOptIn = args['default-email-opt-in'];
+  if (args['default-sms-opt-in']) options.defaultSmsOptIn = args['default-sms-opt-in'];
+  if (args['consent-recorded']) options.consentRecorded = true;
+  if (args.timezone) options.timezone = args.timezone;
   return options;
 };
 
@@ -141,7 +149,8 @@ const runImport = async (file, args) => {
     const c = view.counters;
     const seconds = ((Date.now() - started) / 1000).toFixed(2);
     console.log(`${c.processed} lines processed, ${c.created} created, ${c.updated} updated, ${c.skipped + c.unchanged} skipped, ${c.failed} failed in ${seconds} s`);
-    if (c.failed) console.log(`Failed rows: GET /contacts/imports/${view.documentId}/errors (admin), or the import's detail page.`);
+    if (c.warnings) console.log(`${c.warnings} cell(s) could not be read and were left out of contacts that were written.`);
+    if (c.failed || c.warnings) console.log(`Details: GET /contacts/imports/${view.documentId}/errors (admin), or the import's detail page.`);
     if (view.status !== 'imported') {
       console.error(`Import ${view.status}${view.error ? `: ${view.error}` : ''}`);
       exitCode = 1;

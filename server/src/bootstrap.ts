@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTION_VERBS, CAPABILITIES, PLUGIN_ID, WEBHOOK_EVENTS } from './constants';
 import { getDialect } from './database/dialect';
 import { ensureHistoryTable } from './database/history';
+import { resetTables, tables } from './database/tables';
 import { getService } from './utils/get-service';
 
 const capabilityLabels: Record<string, string> = {
@@ -30,13 +31,14 @@ const registerPermissions = async (strapi: Core.Strapi) => {
 const ensureIndexes = async (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
   const dialect = getDialect();
-  await dialect.ensureUniqueIndex(knex, 'contacts_contacts', 'contacts_contacts_email_uq', 'email');
-  await dialect.ensureUniqueIndex(knex, 'contacts_contacts', 'contacts_contacts_mobile_uq', 'mobile', { whereNotNull: true });
-  await dialect.ensureUniqueIndex(knex, 'contacts_fields', 'contacts_fields_key_uq', 'key');
+  const t = tables();
+  // The unicity key unique, the other key column indexed (Settings → uniqueKey).
+  await getService('settings').ensureIndexes();
+  await dialect.ensureUniqueIndex(knex, t.fields, `${t.fields}_key_uq`, 'key');
   // The admin list's default order (most recently updated first) without sorting the table.
-  await dialect.ensureIndex(knex, 'contacts_contacts', 'contacts_contacts_updated_idx', ['updated_at', 'id']);
+  await dialect.ensureIndex(knex, t.contacts, `${t.contacts}_updated_idx`, [t.contactSystem.updatedAt, 'id']);
   // Import bookkeeping read by import id (errors CSV, history cap) and by contact (history).
-  await dialect.ensureIndex(knex, 'contacts_import_errors', 'contacts_import_errors_import_idx', ['import_id', 'line']);
+  await dialect.ensureIndex(knex, t.errors, `${t.errors}_import_idx`, ['import_id', 'line']);
   await ensureHistoryTable(knex);
 };
 
@@ -57,6 +59,7 @@ export const stopHousekeeping = () => {
 };
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  resetTables();
   await registerPermissions(strapi);
   await ensureIndexes(strapi);
   await getService('fields').seedBuiltIns();

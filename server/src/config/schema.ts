@@ -1,4 +1,5 @@
 import * as yup from 'yup';
+import { LONGTEXT_DEFAULT_MAX } from '../constants';
 import { DEFAULT_SOURCE_LIMITS as L } from '../import/limits';
 
 const GB = 1024 * 1024 * 1024;
@@ -21,6 +22,10 @@ export const configSchema = yup.object({
   /** How often each Strapi process looks for queued, delayed or abandoned imports. */
   queueTickSeconds: yup.number().min(0.5).default(5),
   defaultCountry: yup.string().uppercase().length(2).default('FR'),
+  /** Rows a preview's whole-file check (dry run) reads at most. */
+  previewMaxRows: yup.number().integer().positive().default(1_000_000),
+  /** Characters a longtext value (notes…) may hold. */
+  maxLongTextLength: yup.number().integer().positive().default(LONGTEXT_DEFAULT_MAX),
   /** SQLite only: switch the database to WAL with synchronous=NORMAL for fast, crash-safe batch commits. */
   sqliteWal: yup.boolean().default(true),
   uploadDir: yup.string().nullable().default(null),

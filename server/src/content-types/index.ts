@@ -1,9 +1,10 @@
-import contact from './contact/schema.json';
-import field from './field/schema.json';
-import importSchema from './import/schema.json';
-import importError from './import-error/schema.json';
-import segment from './segment/schema.json';
-import exportSchema from './export/schema.json';
+import contact from './contact/schema';
+import field from './field/schema';
+import importSchema from './import/schema';
+import importError from './import-error/schema';
+import segment from './segment/schema';
+import exportSchema from './export/schema';
+import mapping from './mapping/schema';
 
 export default {
   contact: { schema: contact },
@@ -12,4 +13,5 @@ export default {
   'import-error': { schema: importError },
   segment: { schema: segment },
   export: { schema: exportSchema },
+  mapping: { schema: mapping },
 };

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { validate } from './validation/validate';
-import { contactBodySchema, contactQuerySchema } from './validation/admin/contacts';
+import { contactBodySchema, contactQuerySchema, historyQuerySchema } from './validation/admin/contacts';
 import { assertValidFilters } from './validation/filters';
 import { PERMISSIONS as P, UID } from '../constants';
 import { assertPermitted, permittedWhere } from '../permissions/scope';
@@ -19,6 +19,12 @@ export default {
   async findOne(ctx: Context) {
     await permitted(ctx, P.contacts.read);
     ctx.body = { data: await getService('contacts').findOne(ctx.params.id, { populate: ['segments'] }) };
+  },
+  async history(ctx: Context) {
+    await permitted(ctx, P.contacts.read);
+    const query = await validate(historyQuerySchema, ctx.query);
+    const { results, pagination } = await getService('contacts').history(ctx.params.id, query as any);
+    ctx.body = { data: results, meta: { pagination } };
   },
   async create(ctx: Context) {
     const input = await validate(contactBodySchema, ctx.request.body, { rejectUnknown: true });

@@ -1,6 +1,8 @@
 import type { Context } from 'koa';
 import { Readable } from 'stream';
 import { stringify } from 'csv-stringify';
+import iconv from 'iconv-lite';
+import { localeOf } from '../import/reasons';
 import { PERMISSIONS as P, UID } from '../constants';
 import { ValidationError } from '../errors';
 import { assertPermitted, permittedWhere } from '../permissions/scope';
@@ -32,6 +34,9 @@ const uploadedFiles = (ctx: Context): Array<{ field: string; file: UploadedFile 
   return Object.entries(files).flatMap(([field, value]) => (Array.isArray(value) ? value : [value]).map((file) => ({ field, file })));
 };
 
+/** The person's language: `?locale=`, else the admin user's preferred language. */
+const localeFor = (ctx: Context) => localeOf(ctx.query.locale ?? ctx.state.user?.preferedLanguage);
+
 const userId = (ctx: Context) => (ctx.state.user?.id as number | undefined) ?? null;
 
 /** The route's action, checked against this import's row (RBAC conditions such as "is creator"). */
@@ -46,7 +51,7 @@ export default {
 
   async findOne(ctx: Context) {
     await permitted(ctx, P.imports.read);
-    ctx.body = { data: await getService('imports').findOne(ctx.params.id) };
+    ctx.body = { data: await getService('imports').findOne(ctx.params.id, localeFor(ctx)) };
   },
 
   /** What the upload step tells people before they pick a file. */
@@ -87,7 +92,7 @@ export default {
   async preview(ctx: Context) {
     await permitted(ctx, P.imports.create);
     const limit = Math.min(100, Math.max(1, Number(ctx.query.limit) || 20));
-    ctx.body = { data: await getService('imports').preview(ctx.params.id, limit) };
+    ctx.body = { data: await getService('imports').preview(ctx.params.id, limit, localeFor(ctx)) };
   },
 
   async start(ctx: Context) {
@@ -116,19 +121,21 @@ export default {
   /** Failed rows and warnings as CSV: line, level, column, reason, then the original cells under the file's own headers. */
   async errors(ctx: Context) {
     await permitted(ctx, P.imports.read);
-    const { importRow, columns, rows } = await getService('imports').errorRows(ctx.params.id);
+    const { importRow, columns, rows, format } = await getService('imports').errorRows(ctx.params.id, localeFor(ctx));
     const records = Readable.from(
       (async function* () {
         yield ['line', 'level', 'column', 'reason', ...columns].map(neutralizeCell);
-        for await (const e of rows) yield [e.line, e.level ?? 'error', e.column ?? '', e.reason, ...parseJson<string[]>(e.cells, [])].map(neutralizeCell);
+        for await (const e of rows) yield [e.line, e.level ?? 'error', e.column ?? '', e.reason, ...e.cells].map(neutralizeCell);
       })()
     );
-    const csv = stringify({ bom: true });
+    const utf8 = /^utf-?8$/i.test(format.encoding);
+    const csv = stringify({ bom: utf8, delimiter: format.delimiter });
     records.on('error', (error) => csv.destroy(error));
     records.pipe(csv);
     const base = String(importRow.name || 'import').replace(/[^\w.\-]+/g, '_').replace(/\.(csv|tsv|txt|xlsx)$/i, '');
-    ctx.set('Content-Type', 'text/csv; charset=utf-8');
+    ctx.set('Content-Type', `text/csv; charset=${utf8 ? 'utf-8' : format.encoding}`);
     ctx.set('Content-Disposition', `attachment; filename="${base}-errors.csv"`);
-    ctx.body = csv;
+    // A Windows-1252 file gets a Windows-1252 errors file: Excel opens both the same way.
+    ctx.body = utf8 ? csv : csv.pipe(iconv.encodeStream(format.encoding));
   },
 };

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { UID } from '../constants';
 import { NotFoundError, ValidationError } from '../errors';
-import { isValidEmail, normalizeEmail } from '../fields/normalize';
+import { isValidEmail, normalizeEmail, toE164 } from '../fields/readers';
 import { subscribeSchema } from './validation/content-api/subscribe';
 import { getService } from '../utils/get-service';
 import * as yup from 'yup';
@@ -120,7 +120,12 @@ export default {
     const names = Object.fromEntries(
       (['firstName', 'lastName', 'company'] as const).map((k) => [k, typeof input[k] === 'string' ? input[k]!.trim() || null : null])
     );
-    const status = await getService('subscriptions').request({ email, ...names });
+    const mobile = input.mobile ? toE164(input.mobile, strapi.config.get('plugin::contacts.defaultCountry') as string) : null;
+    if (input.mobile && !mobile) throw new ValidationError('mobile must be a valid phone number such as +33612345678', { errors: { mobile: 'invalid' } });
+    if (!mobile && (await getService('settings').get()).uniqueKey === 'mobile') {
+      throw new ValidationError('mobile is required: this contact base identifies contacts by their mobile number', { errors: { mobile: 'required' } });
+    }
+    const status = await getService('subscriptions').request({ email, mobile, ...names });
     ctx.body = { data: { email, status } };
   },
 

@@ -20,6 +20,8 @@ export interface Dialect {
   ensureUniqueIndex(knex: Knex, table: string, name: string, column: string, opts?: { whereNotNull?: boolean }): Promise<void>;
   /** Idempotently creates a plain (non-unique) index. */
   ensureIndex(knex: Knex, table: string, name: string, columns: string[]): Promise<void>;
+  /** Drops an index when it exists. */
+  dropIndex(knex: Knex, table: string, name: string): Promise<void>;
   /** Case-insensitive LIKE operator. */
   ilike: string;
 }
@@ -35,8 +37,13 @@ const createPlainIndexIfNotExists: Dialect['ensureIndex'] = async (knex, table, 
   await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [name, table, ...columns]);
 };
 
+const dropIndexIfExists: Dialect['dropIndex'] = async (knex, _table, name) => {
+  await knex.raw('DROP INDEX IF EXISTS ??', [name]);
+};
+
 const sqlite: Dialect = {
   name: 'sqlite',
+  dropIndex: dropIndexIfExists,
   jsonHasKey: (c) => `json_type(${c}, ?) IS NOT NULL AND json_type(${c}, ?) <> 'null'`,
   jsonRemoveKey: (c) => `json_remove(${c}, ?)`,
   jsonKeyBinding: (key) => `$."${key}"`,
@@ -48,6 +55,7 @@ const sqlite: Dialect = {
 
 const postgres: Dialect = {
   name: 'postgres',
+  dropIndex: dropIndexIfExists,
   jsonHasKey: (c) => `(${c} -> ?) IS NOT NULL AND jsonb_typeof(${c} -> ?) <> 'null'`,
   jsonRemoveKey: (c) => `(${c} - ?)`,
   jsonKeyBinding: (key) => key,
@@ -77,6 +85,10 @@ const mysql: Dialect = {
     if ((rows as unknown[]).length === 0) {
       await knex.raw('CREATE UNIQUE INDEX ?? ON ?? (??)', [name, table, column]);
     }
+  },
+  async dropIndex(knex, table, name) {
+    const [rows] = await knex.raw('SHOW INDEX FROM ?? WHERE Key_name = ?', [table, name]);
+    if ((rows as unknown[]).length > 0) await knex.raw('DROP INDEX ?? ON ??', [name, table]);
   },
 };
 

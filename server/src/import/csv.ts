@@ -1,6 +1,20 @@
 import Papa from 'papaparse';
 import type { SourceRow } from './types';
+import type { RowNote, TextMark } from './decode';
 import { SourceError } from './source-error';
+
+/** A row as read; `notes` (SourceRow) holds RowNotes when part of it was decoded in another encoding. */
+export type NotedRow = SourceRow;
+
+type Mark = TextMark;
+
+interface Parsed {
+  data: string[][];
+  errors: Papa.ParseError[];
+  cursor: number;
+  /** End offset of each row in the input (only when marks are to be placed). */
+  ends?: number[];
+}
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -62,7 +76,12 @@ export class CsvChunkParser {
   private readonly delimiter: string;
   private newline: '\n' | '\r\n' | '\r' | undefined;
   private parser: Papa.Parser | null = null;
+  /** Same settings with a step callback, for text holding marks: it gives each row's end. */
+  private stepParser: Papa.Parser | null = null;
+  private stepRows: Parsed | null = null;
   private pending = '';
+  /** Marks inside `pending`, offsets relative to it. */
+  private pendingMarks: Mark[] = [];
   private waitFor = 0;
   /** Physical line where the next row starts. */
   private line = 1;
@@ -82,18 +101,29 @@ export class CsvChunkParser {
     return this.pending.length;
   }
 
-  /** Rows completed by this chunk (all remaining rows when `last`), empty lines left out. */
-  push(chunk: string, last = false): SourceRow[] {
+  /**
+   * Rows completed by this chunk (all remaining rows when `last`), empty
+   * lines left out. `marks` (offsets in `chunk`) put their note on the row
+   * that holds them.
+   */
+  push(chunk: string, last = false, marks?: readonly TextMark[]): NotedRow[] {
     if (this.done) throw new Error('CsvChunkParser: push after the last chunk');
+    const before = this.pending.length;
     let input = this.pending ? this.pending + chunk : chunk;
+    let inputMarks = this.pendingMarks;
+    if (marks?.length) inputMarks = inputMarks.concat(before ? marks.map((m) => ({ at: m.at + before, note: m.note })) : marks);
     if (!this.started && input) {
-      if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
+      if (input.charCodeAt(0) === 0xfeff) {
+        input = input.slice(1);
+        inputMarks = inputMarks.map((m) => ({ at: Math.max(0, m.at - 1), note: m.note }));
+      }
       this.started = true;
     }
     if (last) this.done = true;
     // Waiting for a long row to double, but never past the limit unchecked.
     if (!last && input.length < this.waitFor && input.length <= this.maxRowChars) {
       this.pending = input;
+      this.pendingMarks = inputMarks;
       return [];
     }
     if (!this.parser) {
@@ -102,6 +132,7 @@ export class CsvChunkParser {
         const guessed = guessNewline(!last && input.endsWith('\r') ? input.slice(0, -1) : input, this.quoteChar);
         if (!guessed && !last) {
           this.pending = input;
+          this.pendingMarks = inputMarks;
           this.waitFor = input.length * 2;
           // No line break outside quotes yet: whatever the quotes, the line itself is too long.
           this.checkPending(input.length, false);
@@ -113,12 +144,14 @@ export class CsvChunkParser {
     }
     if (!input) {
       this.pending = '';
+      this.pendingMarks = [];
       return [];
     }
 
-    const result = this.parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
-    const consumed = result.meta.cursor;
+    const result = inputMarks.length ? this.parseWithEnds(input, !last) : this.parseFast(input, !last);
+    const consumed = result.cursor;
     this.pending = consumed >= input.length ? '' : input.slice(consumed);
+    this.pendingMarks = inputMarks.length ? inputMarks.filter((m) => m.at >= consumed).map((m) => ({ at: m.at - consumed, note: m.note })) : [];
     if (!last) {
       this.waitFor = consumed === 0 ? input.length * 2 : 0;
       this.checkPending(this.pending.length);
@@ -133,8 +166,10 @@ export class CsvChunkParser {
       if (!rowErrors.has(error.row) || error.code === 'MissingQuotes') rowErrors.set(error.row, reason);
     }
 
-    const rows: SourceRow[] = [];
+    const rows: NotedRow[] = [];
     const data = result.data;
+    const ends = result.ends;
+    let mark = 0;
     const hasQuotes = input.indexOf(this.quoteChar) !== -1;
     const stripCr = this.newline === '\n';
     for (let i = 0; i < data.length; i++) {
@@ -144,6 +179,15 @@ export class CsvChunkParser {
       // Without any quote in the input, papaparse split on the newline: one row per line.
       if (hasQuotes) for (let c = 0; c < cells.length; c++) if (cells[c].length) breaks += countLineBreaks(cells[c]);
       this.line = line + breaks + 1;
+      let notes: RowNote[] | undefined;
+      if (ends) {
+        for (; mark < inputMarks.length && inputMarks[mark].at < ends[i]; mark++) {
+          const { note } = inputMarks[mark];
+          // A copy per row (decoders share one note object); one per kind.
+          if (notes?.some((n) => n.params.from === note.params.from && n.params.to === note.params.to)) continue;
+          (notes ??= []).push({ code: note.code, params: { ...note.params } });
+        }
+      }
       if (cells.length === 1 && cells[0] === '') continue;
       if (stripCr) {
         // A CRLF line in a mostly-LF file: papaparse leaves the \r on the last cell.
@@ -154,7 +198,39 @@ export class CsvChunkParser {
         }
       }
       const error = rowErrors?.get(i);
-      rows.push(error ? { line, cells, error } : { line, cells });
+      const row: NotedRow = error ? { line, cells, error } : { line, cells };
+      if (notes) row.notes = notes;
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  private parseFast(input: string, ignoreLastRow: boolean): Parsed {
+    const result = this.parser!.parse(input, 0, ignoreLastRow) as Papa.ParseResult<string[]>;
+    return { data: result.data, errors: result.errors, cursor: result.meta.cursor };
+  }
+
+  /** The same parse, row by row (slower: only for text holding marks), with each row's end offset. */
+  private parseWithEnds(input: string, ignoreLastRow: boolean): Parsed {
+    const rows: Parsed = { data: [], errors: [], cursor: 0, ends: [] };
+    this.stepParser ??= new Papa.Parser({
+      delimiter: this.delimiter,
+      newline: this.newline,
+      quoteChar: this.quoteChar,
+      step: (step: Papa.ParseStepResult<string[]>) => {
+        const target = this.stepRows!;
+        // A step holds one row; its errors are that row's.
+        for (const error of step.errors) target.errors.push({ ...error, row: target.data.length });
+        target.data.push((step.data as unknown as string[][])[0]);
+        target.ends!.push(step.meta.cursor);
+      },
+    } as Papa.ParseConfig);
+    this.stepRows = rows;
+    try {
+      const result = this.stepParser.parse(input, 0, ignoreLastRow) as Papa.ParseResult<string[]>;
+      rows.cursor = result.meta.cursor;
+    } finally {
+      this.stepRows = null;
     }
     return rows;
   }

@@ -66,7 +66,7 @@ export class RowWindow {
     this.toSkip = Math.max(0, Math.floor(skipRows || 0));
   }
 
-  take(rows: SourceRow[]): SourceRow[] {
+  take<T extends SourceRow>(rows: T[]): T[] {
     let start = 0;
     if (this.headerPending && rows.length) {
       this.headerPending = false;

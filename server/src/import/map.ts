@@ -1,24 +1,15 @@
-import { BUILT_IN_FIELDS, EMAIL_STATUSES, MOBILE_STATUSES, OPT_IN_VALUES, type UniqueKey } from '../constants';
-import type { FieldDefinition } from '../fields/validate-value';
-import { isValidEmail, normalizeEmail, toE164 } from '../fields/normalize';
-import { coerceCell, readBoolean, splitList, type CoerceOptions } from './coerce';
-import type { ColumnRef, FailedRow, MappingEntry, PreparedContact, SourceRow } from './types';
+import type { FieldDefinition, UniqueKey } from '../constants';
+import { readText, type ReadContext, type ReadResult } from '../fields/readers';
+import type { ColumnRef, MappingEntry, PreparedContact, RowProblem, SourceRow } from './types';
+import { isSpreadsheetError } from './xlsx-cells';
 
 /** Mapping targets that are not stored fields but act on built-in columns. */
 export const PSEUDO_FIELDS = {
   doNotContact: { key: 'doNotContact', label: 'Do not contact', type: 'boolean' as const },
 };
 
-const BUILT_IN_KEYS = new Set(BUILT_IN_FIELDS.map((f) => f.key));
-
-const OPT_IN_WORDS: Record<string, (typeof OPT_IN_VALUES)[number]> = {
-  yes: 'yes', oui: 'yes', true: 'yes', '1': 'yes', x: 'yes', 'opt-in': 'yes', optin: 'yes', subscribed: 'yes', abonne: 'yes', inscrit: 'yes',
-  no: 'no', non: 'no', false: 'no', '0': 'no', 'opt-out': 'no', optout: 'no', unsubscribed: 'no', desabonne: 'no', desinscrit: 'no',
-  orange: 'orange', 'liste orange': 'orange',
-  blocklist: 'blocklist', blacklist: 'blocklist', blocked: 'blocklist', 'liste noire': 'blocklist', bloque: 'blocklist', 'liste rouge': 'blocklist',
-};
-
-const fold = (s: string) => s.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+/** Options of an import that change how a cell is read. */
+export type MapOptions = Omit<ReadContext, 'rowCountry' | 'optInWords'>;
 
 export interface MapperInput {
   columns: string[];
@@ -26,24 +17,25 @@ export interface MapperInput {
   mapping: MappingEntry[];
   /** Built-in and custom fields (custom fields created by the mapping included). */
   fields: FieldDefinition[];
+  /** The column rows are matched on (the base's unicity key, or the other one). */
   uniqueKey: UniqueKey;
-  options: CoerceOptions;
+  options: MapOptions;
   /** Tags added to every row by the import options. */
   tags?: string[];
-  /** Keep the original cells on prepared rows (when the write stage may still fail them). */
+  /** Keep the original cells on prepared rows (the plan may still report them). */
   keepCells?: boolean;
 }
 
-/** A problem with one cell (index = 0-based column; absent for row-level problems). */
-export interface CellProblem {
-  index?: number;
-  field?: string;
-  reason: string;
+/** How a cell was read, for the preview (an ambiguous date read as DD/MM, say). */
+export interface CellNote {
+  column: string | null;
+  code: string;
+  params: Record<string, unknown>;
 }
 
 export type MapResult =
-  | { ok: true; contact: PreparedContact; newOptions?: Array<[string, string]> }
-  | { ok: false; failed: FailedRow; problems: CellProblem[] };
+  | { ok: true; contact: PreparedContact; newOptions?: Array<[string, string]>; notes?: CellNote[] }
+  | { ok: false; failed: RowProblem };
 
 export class MappingError extends Error {}
 
@@ -58,17 +50,35 @@ export const resolveColumn = (columns: string[], hasHeader: boolean, ref: Column
   return index;
 };
 
-type Step = (cells: string[], out: PreparedContact, newOptions: Array<[string, string]>) => CellProblem | null;
+/** What one row's reading collects before it becomes a PreparedContact. */
+interface RowState {
+  out: PreparedContact;
+  warnings: RowProblem[];
+  notes: CellNote[];
+  newOptions: Array<[string, string]>;
+  /** The key cell could not be read: the row fails with this problem. */
+  keyProblem: RowProblem | null;
+  ctx: ReadContext;
+}
+
+type Step = (cells: string[], st: RowState) => void;
+
+const isBlank = (text: string | undefined) => text === undefined || text.trim() === '';
 
 /**
- * Compiles the mapping once into per-column steps, so mapping a row is a
- * loop of small closures (this runs a million times in the worker).
+ * Compiles the mapping once into per-column steps, so mapping a row is a loop
+ * of small closures (this runs a million times in the worker). Every cell goes
+ * through the one set of readers the API uses too (fields/readers). A cell
+ * that cannot be read is dropped from the contact and kept as a warning; only
+ * the key cell fails the row (required fields are the plan's: it knows which
+ * contacts are new).
  */
 export const createRowMapper = (input: MapperInput) => {
-  const { columns, hasHeader, mapping, uniqueKey, options } = input;
+  const { columns, hasHeader, mapping, uniqueKey } = input;
   const fields = new Map<string, FieldDefinition>(input.fields.map((f) => [f.key, f]));
+  const countrySteps: Step[] = [];
   const steps: Step[] = [];
-  const literals: Array<(out: PreparedContact, newOptions: Array<[string, string]>) => void> = [];
+  const literals: Step[] = [];
   const optionColumns = new Map<string, Array<{ index: number; option: string }>>();
   let keyMapped = false;
 
@@ -79,72 +89,53 @@ export const createRowMapper = (input: MapperInput) => {
     return field;
   };
 
-  /** Applies a non-empty cell text to the prepared contact; returns a failure reason or null. */
-  const assign = (field: FieldDefinition, text: string, out: PreparedContact, newOptions: Array<[string, string]>): string | null => {
-    const key = field.key;
-    if (key === 'email') {
-      const email = normalizeEmail(text);
-      if (!email || !isValidEmail(email)) return `invalid_email: "${text.trim()}" is not a valid e-mail address`;
-      out.values.email = email;
-      return null;
+  /** Stores a value read for `field`; unknown options of open lists are collected to be added. */
+  const store = (field: FieldDefinition, value: unknown, st: RowState) => {
+    const { out } = st;
+    if (field.key === 'doNotContact') {
+      if (value === true) out.values.emailOptIn = out.values.smsOptIn = 'no';
+      return;
     }
-    if (key === 'mobile') {
-      const mobile = toE164(text, options.defaultCountry);
-      if (!mobile) {
-        if (uniqueKey === 'mobile') return `invalid_mobile: "${text.trim()}" is not a valid phone number`;
-        out.values.mobileStatus = 'bad_format';
-        return null;
-      }
-      out.values.mobile = mobile;
-      return null;
+    if (field.reader === 'tags') {
+      out.tags = Array.from(new Set([...(out.tags ?? []), ...(value as string[])]));
+      return;
     }
-    if (key === 'emailOptIn' || key === 'smsOptIn') {
-      const value = OPT_IN_WORDS[fold(text)];
-      if (!value) return `${field.label}: "${text.trim()}" is not an opt-in value (${OPT_IN_VALUES.join(', ')}, oui, non)`;
-      out.values[key] = value;
-      return null;
-    }
-    if (key === 'emailStatus' || key === 'mobileStatus') {
-      const allowed: readonly string[] = key === 'emailStatus' ? EMAIL_STATUSES : MOBILE_STATUSES;
-      const value = fold(text).replace(/[\s-]+/g, '_');
-      if (!allowed.includes(value)) return `${field.label}: "${text.trim()}" is not one of ${allowed.join(', ')}`;
-      out.values[key] = value;
-      return null;
-    }
-    if (key === 'tags') {
-      out.tags = Array.from(new Set([...(out.tags ?? []), ...splitList(text)]));
-      return null;
-    }
-    if (key === 'doNotContact') {
-      const b = readBoolean(text);
-      if (b === null) return `Do not contact: "${text.trim()}" is not a yes/no value`;
-      if (b) {
-        out.values.emailOptIn = 'no';
-        out.values.smsOptIn = 'no';
-      }
-      return null;
-    }
-    if (BUILT_IN_KEYS.has(key) && field.type === 'integer') {
-      const result = coerceCell(field, text, options);
-      if ('reason' in result) return result.reason;
-      out.values[key] = result.value;
-      return null;
-    }
-    if (BUILT_IN_KEYS.has(key)) {
-      const value = text.trim();
-      if (value.length > 255) return `${field.label} is longer than 255 characters`;
-      out.values[key] = value;
-      return null;
-    }
-    const result = coerceCell(field, text, options);
-    if ('reason' in result) return result.reason;
-    out.attributes[key] = result.value;
-    if (field.type === 'select' || field.type === 'multiselect') {
+    if (field.builtIn) out.values[field.key] = value;
+    else out.attributes[field.key] = value;
+    if (!field.builtIn && field.allowUnknownValues && (field.type === 'select' || field.type === 'multiselect')) {
       const known = field.options ?? [];
-      const values = Array.isArray(result.value) ? (result.value as string[]) : [result.value as string];
-      for (const v of values) if (!known.includes(v)) newOptions.push([key, v]);
+      for (const v of Array.isArray(value) ? value : [value]) if (!known.includes(v as string)) st.newOptions.push([field.key, v as string]);
     }
-    return null;
+  };
+
+  const problemOf = (st: RowState, column: string | null, result: Extract<ReadResult, { ok: false }>, level: 'error' | 'warning'): RowProblem => ({
+    line: st.out.line,
+    level,
+    column,
+    code: result.code,
+    params: result.params,
+    cells: [],
+  });
+
+  /** Reads one non-empty cell for a field; the result lands in the row state. */
+  const readInto = (field: FieldDefinition, text: string, column: string | null, st: RowState, words?: ReadContext['optInWords']) => {
+    const ctx = words ? { ...st.ctx, optInWords: words } : st.ctx;
+    // #N/A, #DIV/0!…: what a spreadsheet shows for a formula that failed is no value (a text field would keep it silently).
+    const result: ReadResult = isSpreadsheetError(text)
+      ? { ok: false, code: 'spreadsheet_error', params: { label: field.label, value: text.trim() } }
+      : readText(field, text, ctx);
+    if ('code' in result) {
+      if (field.key === uniqueKey) {
+        st.keyProblem = problemOf(st, column, result, 'error');
+        return;
+      }
+      st.warnings.push(problemOf(st, column, result, 'warning'));
+      // A number that cannot be read still tells something about the contact's mobile.
+      if (field.key === 'mobile') st.out.values.mobileStatus = 'bad_format';
+      return;
+    }
+    if (result.note) st.notes.push({ column, code: result.note.code, params: result.note.params });
+    store(field, result.value, st);
   };
 
   for (const entry of mapping) {
@@ -154,19 +145,17 @@ export const createRowMapper = (input: MapperInput) => {
       const field = fieldOf(entry.field);
       const text = entry.literal === null || entry.literal === undefined ? '' : String(entry.literal);
       if (text.trim() === '') continue;
-      const probe: PreparedContact = { line: 0, key: '', values: {}, attributes: {}, empty: [] };
-      const reason = assign(field, text, probe, []);
-      if (reason) throw new MappingError(`Literal value for ${field.label} is not valid: ${reason}`);
-      literals.push((out, newOptions) => {
-        assign(field, text, out, newOptions);
-      });
+      const probe = readText(field, text, { ...input.options });
+      if ('code' in probe) throw new MappingError(`The value "${text}" for ${field.label} cannot be read (${probe.code})`);
       if (field.key === uniqueKey) keyMapped = true;
+      literals.push((_cells, st) => store(field, probe.value, st));
       continue;
     }
     const index = resolveColumn(columns, hasHeader, entry.column);
     const field = fieldOf(entry.field);
+    const column = columns[index] ?? String(entry.column);
     if ('option' in entry && entry.option !== undefined) {
-      if (field.type !== 'multiselect') throw new MappingError(`Column "${entry.column}" sets an option, but ${field.label} is not a multiselect field`);
+      if (field.type !== 'multiselect' || field.builtIn) throw new MappingError(`Column "${entry.column}" sets an option, but ${field.label} is not a multiselect field`);
       if (!field.allowUnknownValues && !(field.options ?? []).includes(entry.option)) {
         throw new MappingError(`"${entry.option}" is not an option of ${field.label} (${(field.options ?? []).join(', ')})`);
       }
@@ -176,70 +165,85 @@ export const createRowMapper = (input: MapperInput) => {
       continue;
     }
     if (field.key === uniqueKey) keyMapped = true;
-    const attr = field.key;
-    steps.push((cells, out, newOptions) => {
+    const words = 'values' in entry && entry.values ? normalizeWords(field, entry.values) : undefined;
+    const step: Step = (cells, st) => {
       const text = cells[index];
-      if (text === undefined || text.trim() === '') {
-        out.empty.push(attr);
-        return null;
-      }
-      const reason = assign(field, text, out, newOptions);
-      return reason ? { index, field: attr, reason } : null;
-    });
+      if (isBlank(text)) st.out.empty.push(field.key);
+      else readInto(field, text, column, st, words);
+    };
+    // The row's country is read first: it is the region of its phone numbers written without +.
+    if (field.reader === 'country') countrySteps.push(step);
+    else steps.push(step);
   }
 
   if (!keyMapped) {
     throw new MappingError(
       uniqueKey === 'email'
-        ? 'No column is mapped to the e-mail field, which is the unique key of this import: map the e-mail column (or choose mobile as the unique key)'
-        : 'No column is mapped to the mobile field, which is the unique key of this import: map the mobile column'
+        ? 'No column is mapped to the e-mail field, which this import matches on: map the e-mail column (or match on mobile)'
+        : 'No column is mapped to the mobile field, which this import matches on: map the mobile column'
     );
   }
 
   // X columns: each marked cell adds its option; the row's set replaces the field value.
+  const xBoolean = { key: 'x', label: 'x', type: 'boolean' as const };
   for (const [key, list] of optionColumns) {
     const field = fields.get(key)!;
-    steps.push((cells, out, newOptions) => {
+    steps.push((cells, st) => {
       const set: string[] = [];
       for (const { index, option } of list) {
         const text = cells[index];
-        if (text === undefined || text.trim() === '' || readBoolean(text) === false) continue;
+        if (isBlank(text)) continue;
+        const marked = readText(xBoolean, text, st.ctx);
+        // Any mark but an explicit no counts (people write x, X, 1, oui, ✓).
+        if ('value' in marked && marked.value === false) continue;
         set.push(option);
-        if (!(field.options ?? []).includes(option)) newOptions.push([key, option]);
       }
-      if (set.length) out.attributes[key] = set;
-      else out.empty.push(key);
-      return null;
+      if (set.length) store(field, set, st);
+      else st.out.empty.push(key);
     });
   }
 
   const importTags = input.tags?.length ? input.tags : null;
 
-  const failure = (row: SourceRow, problems: CellProblem[]): MapResult => ({
-    ok: false,
-    failed: { line: row.line, reason: problems.map((p) => p.reason).join('; '), cells: row.cells },
-    problems,
-  });
-
   return (row: SourceRow): MapResult => {
-    if (row.error) return failure(row, [{ reason: `parse_error: ${row.error}` }]);
-    const out: PreparedContact = { line: row.line, key: '', values: {}, attributes: {}, empty: [] };
-    const newOptions: Array<[string, string]> = [];
-    for (const lit of literals) lit(out, newOptions);
-    const problems: CellProblem[] = [];
-    for (const step of steps) {
-      const problem = step(row.cells, out, newOptions);
-      if (problem) problems.push(problem);
-    }
-    if (problems.length) return failure(row, problems);
+    const fail = (code: string, params: Record<string, unknown>, column: string | null = null): MapResult => ({
+      ok: false,
+      failed: { line: row.line, level: 'error', column, code, params, cells: row.cells },
+    });
+    if (row.error) return fail('parse_error', { message: row.error });
+    const out: PreparedContact = { line: row.line, match: '', values: {}, attributes: {}, empty: [] };
+    const st: RowState = { out, warnings: [], notes: [], newOptions: [], keyProblem: null, ctx: { ...input.options } };
+    for (const lit of literals) lit(row.cells, st);
+    for (const step of countrySteps) step(row.cells, st);
+    st.ctx.rowCountry = (out.values.country as string | undefined) ?? null;
+    for (const step of steps) step(row.cells, st);
+    if (st.keyProblem) return { ok: false, failed: { ...st.keyProblem, cells: row.cells } };
     const key = out.values[uniqueKey] as string | undefined;
-    if (!key) {
-      const reason = uniqueKey === 'email' ? 'missing_email: the e-mail cell is empty' : 'missing_mobile: the mobile cell is empty';
-      return failure(row, [{ field: uniqueKey, reason }]);
+    if (!key) return fail('missing_key', { key: uniqueKey }, uniqueKey);
+    out.match = key;
+    for (const note of row.notes ?? []) {
+      st.warnings.push({ line: row.line, level: 'warning', column: null, code: note.code, params: note.params, cells: [] });
     }
-    out.key = key;
-    if (input.keepCells) out.cells = row.cells;
+    if (st.warnings.length) {
+      for (const w of st.warnings) w.cells = row.cells;
+      out.warnings = st.warnings;
+    }
+    if (input.keepCells || st.warnings.length) out.cells = row.cells;
     if (importTags) out.tags = Array.from(new Set([...(out.tags ?? []), ...importTags]));
-    return newOptions.length ? { ok: true, contact: out, newOptions } : { ok: true, contact: out };
+    const result: MapResult = { ok: true, contact: out };
+    if (st.newOptions.length) result.newOptions = st.newOptions;
+    if (st.notes.length) result.notes = st.notes;
+    return result;
   };
+};
+
+/** A mapping's own words for an opt-in column ({ "Y": "yes" }), checked at compile time. */
+const normalizeWords = (field: FieldDefinition, values: Record<string, string>): ReadContext['optInWords'] => {
+  if (field.reader !== 'optIn') throw new MappingError(`Only an opt-in column can translate its values (not ${field.label})`);
+  const out: NonNullable<ReadContext['optInWords']> = {};
+  for (const [word, value] of Object.entries(values)) {
+    if (!(field.options ?? []).includes(value)) throw new MappingError(`"${word}" must translate to one of ${(field.options ?? []).join(', ')} (not "${value}")`);
+    out[word] = value as 'yes';
+  }
+  return out;
 };

@@ -1,12 +1,13 @@
 import type { Detected, SourceRow } from './types';
-import { CsvChunkParser } from './csv';
+import { CsvChunkParser, type NotedRow } from './csv';
 import type { SourceLimits } from './limits';
 import { RowWindow } from './header';
 import { sniffFile, sniffText } from './sniff';
-import { openTextSource, type OpenTextOptions } from './source';
+import { openDecodedSource, type OpenTextOptions } from './source';
 import { readXlsxRowBatches } from './xlsx';
 
-export { CsvChunkParser, DELIMITERS, guessNewline, MALFORMED_QUOTE, MAX_ROW_CHARS, UNTERMINATED_QUOTE } from './csv';
+export { CsvChunkParser, DELIMITERS, guessNewline, MALFORMED_QUOTE, MAX_ROW_CHARS, UNTERMINATED_QUOTE, type NotedRow } from './csv';
+export type { RowNote } from './decode';
 export { MAX_COLUMNS } from './limits';
 
 /** What reading a CSV/TSV/TXT source needs; a `Detected` fits. */
@@ -19,6 +20,8 @@ export interface CsvOptions {
 }
 
 export interface ReadOptions extends Partial<Pick<Detected, 'format' | 'encoding' | 'delimiter' | 'hasHeader' | 'sheet'>> {
+  /** Code page for bytes invalid in a UTF-8 file (the sniff's `fallbackEncoding`); detected while reading when absent. */
+  fallbackEncoding?: string | null;
   newline?: CsvOptions['newline'];
   quoteChar?: string;
   /** Workbook limits (limitsFromConfig); defaults when absent. */
@@ -37,15 +40,25 @@ type ResolvedReadOptions = ReadOptions & Required<Pick<ReadOptions, 'format' | '
 const resolveReadOptions = async (path: string, options: ReadOptions): Promise<ResolvedReadOptions> => {
   if (options.format && options.encoding && options.delimiter && typeof options.hasHeader === 'boolean') return options as ResolvedReadOptions;
   const detected = await sniffFile(path, options);
-  return { ...options, format: detected.format, encoding: detected.encoding, delimiter: detected.delimiter, hasHeader: detected.hasHeader, sheet: detected.sheet };
+  return {
+    ...options,
+    format: detected.format,
+    encoding: detected.encoding,
+    fallbackEncoding: options.fallbackEncoding ?? detected.fallbackEncoding,
+    delimiter: detected.delimiter,
+    hasHeader: detected.hasHeader,
+    sheet: detected.sheet,
+  };
 };
 
 /**
  * Data rows of a source file in batches (one per decoded chunk: the import
  * worker's hot path, no per-row promise). Options missing from `options` are
- * sniffed. XLSX files are read by the streaming XLSX reader.
+ * sniffed. XLSX files are read by the streaming XLSX reader. A row whose
+ * bytes were not valid UTF-8 in a UTF-8 file carries
+ * `notes: [{ code: 'encoding_fallback', params: { from, to } }]` (NotedRow).
  */
-export async function* readRowBatches(path: string, options: ReadOptions = {}, control: ReadRowsControl = {}): AsyncGenerator<SourceRow[], void, undefined> {
+export async function* readRowBatches(path: string, options: ReadOptions = {}, control: ReadRowsControl = {}): AsyncGenerator<NotedRow[], void, undefined> {
   const opts = await resolveReadOptions(path, options);
   if (opts.format === 'xlsx') {
     yield* readXlsxRowBatches(path, { sheet: opts.sheet, hasHeader: opts.hasHeader, limits: opts.limits }, control);
@@ -53,9 +66,9 @@ export async function* readRowBatches(path: string, options: ReadOptions = {}, c
   }
   const parser = new CsvChunkParser({ delimiter: opts.delimiter, newline: opts.newline, quoteChar: opts.quoteChar });
   const window = new RowWindow(opts.hasHeader, control.skipRows);
-  const source: OpenTextOptions = { encoding: opts.encoding, highWaterMark: control.highWaterMark };
-  for await (const text of openTextSource(path, source)) {
-    const rows = window.take(parser.push(text));
+  const source: OpenTextOptions = { encoding: opts.encoding, fallbackEncoding: opts.fallbackEncoding, highWaterMark: control.highWaterMark };
+  for await (const { text, marks } of openDecodedSource(path, source)) {
+    const rows = window.take(parser.push(text, false, marks));
     if (rows.length) yield rows;
   }
   const rows = window.take(parser.push('', true));
@@ -63,7 +76,7 @@ export async function* readRowBatches(path: string, options: ReadOptions = {}, c
 }
 
 /** Every data row (header excluded) of a CSV/TSV/TXT or XLSX file, streamed. */
-export async function* readRows(path: string, options: ReadOptions = {}, control: ReadRowsControl = {}): AsyncGenerator<SourceRow, void, undefined> {
+export async function* readRows(path: string, options: ReadOptions = {}, control: ReadRowsControl = {}): AsyncGenerator<NotedRow, void, undefined> {
   for await (const batch of readRowBatches(path, options, control)) yield* batch;
 }
 

@@ -1,6 +1,8 @@
 import { parseJson } from '../utils/json';
 import type { Timings } from './types';
 
+const dryRunSummary = (d: any) => (d ? { status: d.status, counters: d.counters, rowsRead: d.rowsRead, limited: d.limited, startedAt: d.startedAt, finishedAt: d.finishedAt ?? null, error: d.error ?? null } : null);
+
 /** Database row of an import (snake_case columns) → the admin API's shape. */
 export const presentImport = (r: any) => {
   const timings = parseJson<Timings>(r.timings, {});
@@ -29,6 +31,9 @@ export const presentImport = (r: any) => {
     detected: parseJson(r.detected, null),
     options: parseJson(r.options, {}),
     mapping: parseJson(r.mapping, []),
+    mappingSource: parseJson(r.mapping_source, null),
+    // The whole-file check's counters; its first problems come with the preview, in the reader's language.
+    dryRun: dryRunSummary(parseJson<any>(r.dry_run, null)),
     counters,
     progress: counters.total > 0 ? Math.min(1, counters.processed / counters.total) : r.status === 'imported' ? 1 : 0,
     rowsPerSecond,

@@ -4,7 +4,7 @@ import { RowWindow } from './header';
 import { formatCount, formatSize, SCAN_MAX_CHARS, SCAN_MAX_ROWS, type SourceLimits } from './limits';
 import { probeXlsxPreview } from './probe';
 import type { SourceSpec } from './rows';
-import { openTextSource } from './source';
+import { openDecodedSource } from './source';
 import { SourceError } from './source-error';
 import type { PreviewRows } from './xlsx';
 
@@ -40,9 +40,9 @@ const readCsvPreviewRows = async (spec: SourceSpec, limit: number): Promise<Prev
   let chars = 0;
   let cut = false;
   let ended = true;
-  for await (const text of openTextSource(spec.path, { encoding: spec.encoding })) {
+  for await (const { text, marks } of openDecodedSource(spec.path, { encoding: spec.encoding, fallbackEncoding: spec.fallbackEncoding })) {
     chars += text.length;
-    add(window.take(parser.push(text)));
+    add(window.take(parser.push(text, false, marks)));
     if (rows.length >= limit) {
       ended = false;
       break;

@@ -7,6 +7,8 @@ export interface SourceSpec {
   path: string;
   format: 'csv' | 'xlsx';
   encoding: string;
+  /** Code page of the lines of a mixed file that are not in `encoding` (Detected `fallbackEncoding`); detected while reading when absent. */
+  fallbackEncoding?: string | null;
   delimiter: string;
   hasHeader: boolean;
   sheet?: string;
@@ -16,7 +18,15 @@ export interface SourceSpec {
 export const openSourceRowBatches = (spec: SourceSpec, skipRows: number, limits?: Partial<SourceLimits> | null): AsyncIterable<SourceRow[]> =>
   readRowBatches(
     spec.path,
-    { format: spec.format, encoding: spec.encoding, delimiter: spec.delimiter, hasHeader: spec.hasHeader, sheet: spec.sheet, limits },
+    {
+      format: spec.format,
+      encoding: spec.encoding,
+      fallbackEncoding: spec.fallbackEncoding,
+      delimiter: spec.delimiter,
+      hasHeader: spec.hasHeader,
+      sheet: spec.sheet,
+      limits,
+    },
     { skipRows }
   );
 

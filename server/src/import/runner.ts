@@ -1,16 +1,20 @@
 import type { Core } from '@strapi/strapi';
-import { BUILT_IN_FIELDS, WEBHOOK_EVENTS } from '../constants';
+import { NEW_CONTACT_DEFAULTS, WEBHOOK_EVENTS, type FieldDefinition, type UniqueKey } from '../constants';
 import { bulkWriterFor } from '../database/bulk';
-import type { FieldDefinition } from '../fields/validate-value';
+import { tables } from '../database/tables';
+import { loadFieldDefinitions } from '../fields/definitions';
+import { getService } from '../utils/get-service';
+import { parseJson } from '../utils/json';
+import { limitsFromConfig } from './limits';
 import { createRowMapper, type MapperInput } from './map';
+import type { PlanSettings } from './plan';
+import { createImportRepository } from './repository';
 import type { SourceSpec } from './rows';
 import type { ImportCursor, ImportOptions, MappingEntry, Timings } from './types';
-import { parseJson } from '../utils/json';
-
-import { getService } from '../utils/get-service';
-import { limitsFromConfig } from './limits';
 import { startBatchSource } from './worker';
-import { LeaseLostError, TABLES, writeBatch, type WriteSettings } from './write';
+import { LeaseLostError, writeBatch, type WriteSettings } from './write';
+
+export { loadFieldDefinitions };
 
 export interface ImportRow {
   id: number;
@@ -28,40 +32,17 @@ export interface ImportRow {
   created_by_id: number | null;
 }
 
-/** Built-in fields (as definitions) followed by the custom fields stored in the database. */
-export const loadFieldDefinitions = async (strapi: Core.Strapi): Promise<FieldDefinition[]> => {
-  const rows = await strapi.db.connection(TABLES.fields).select('key', 'label', 'type', 'options', 'allow_unknown_values', 'required', 'built_in');
-  const stored = new Map(rows.map((r: any) => [r.key, r]));
-  const builtIns: FieldDefinition[] = BUILT_IN_FIELDS.map((f) => ({
-    key: f.key,
-    label: (stored.get(f.key) as any)?.label ?? f.label,
-    type: f.type,
-    options: f.options ? [...f.options] : [],
-    builtIn: true,
-  }));
-  const custom: FieldDefinition[] = rows
-    .filter((r: any) => !r.built_in)
-    .map((r: any) => ({
-      key: r.key,
-      label: r.label,
-      type: r.type,
-      options: parseJson<string[]>(r.options, []),
-      allowUnknownValues: !!r.allow_unknown_values,
-      required: !!r.required,
-    }));
-  return [...builtIns, ...custom];
-};
-
 /** Everything the read/map stage needs, from the import row; throws MappingError on a bad mapping. */
-export const buildPipelineSpec = (row: ImportRow, fields: FieldDefinition[], defaults: { defaultCountry?: string }) => {
+export const buildPipelineSpec = (
+  row: ImportRow,
+  fields: FieldDefinition[],
+  defaults: { defaultCountry?: string; baseKey: UniqueKey; maxLongTextLength?: number }
+) => {
   const detected = parseJson<any>(row.detected, {});
   const options = parseJson<ImportOptions>(row.options, {} as ImportOptions);
   const file = parseJson<any>(row.file, {});
   const mapping = parseJson<MappingEntry[]>(row.mapping, []);
-  const uniqueKey = options.uniqueKey ?? 'email';
-  const secondary = uniqueKey === 'email' ? 'mobile' : 'email';
-  const mapsSecondary = mapping.some((m) => 'field' in m && m.field === secondary);
-  const hasRequired = fields.some((f) => f.required && !f.builtIn);
+  const uniqueKey = options.uniqueKey ?? defaults.baseKey;
   const mapper: MapperInput = {
     columns: detected.columns ?? [],
     hasHeader: options.hasHeader ?? detected.hasHeader ?? true,
@@ -76,20 +57,42 @@ export const buildPipelineSpec = (row: ImportRow, fields: FieldDefinition[], def
       dateFormat: options.dateFormat,
       decimalComma: options.decimalComma,
       defaultCountry: options.defaultCountry ?? defaults.defaultCountry,
+      timezone: options.timezone ?? 'UTC',
+      maxLongTextLength: defaults.maxLongTextLength,
     },
     tags: options.tags ?? [],
-    keepCells: mapsSecondary || hasRequired,
+    // The plan may still fail a row (required fields, ambiguous or missing key) and must show its cells.
+    keepCells: true,
   };
   createRowMapper(mapper); // validates the mapping before any work starts
   const source: SourceSpec = {
     path: file.path,
     format: detected.format ?? 'csv',
     encoding: options.encoding ?? detected.encoding ?? 'utf-8',
+    // Bytes that are not in the file's encoding are read in this one (a Windows-1252 tail of a UTF-8 file).
+    fallbackEncoding: options.encoding ? undefined : detected.fallbackEncoding,
     delimiter: options.delimiter ?? detected.delimiter ?? ',',
     hasHeader: mapper.hasHeader,
     sheet: options.sheet ?? detected.sheet,
   };
-  return { mapper, source, options, mapsSecondary };
+  return { mapper, source, options };
+};
+
+/** How the plan treats the rows of this import. */
+export const planSettingsOf = (options: ImportOptions, fields: FieldDefinition[], baseKey: UniqueKey): PlanSettings => {
+  const defaults: Record<string, unknown> = { ...NEW_CONTACT_DEFAULTS };
+  // Consent is never invented: a new contact's opt-in is what the import explicitly says, or unset.
+  if (options.defaultEmailOptIn) defaults.emailOptIn = options.defaultEmailOptIn;
+  if (options.defaultSmsOptIn) defaults.smsOptIn = options.defaultSmsOptIn;
+  return {
+    mode: options.mode ?? 'upsert',
+    baseKey,
+    matchKey: options.uniqueKey ?? baseKey,
+    emptyClears: !!options.emptyClears,
+    allowResubscribe: !!options.allowResubscribe,
+    required: fields.filter((f) => f.required && !f.builtIn).map((f) => ({ key: f.key, label: f.label })),
+    defaults,
+  };
 };
 
 /** `lost`: this process no longer holds the import (lease taken over, or shutting down). */
@@ -120,22 +123,24 @@ export const runImport = async (
   const knex = strapi.db.connection;
   const bulk = bulkWriterFor(strapi.db.dialect.client);
   await bulk.prepare(knex, { sqliteWal: strapi.config.get('plugin::contacts.sqliteWal') !== false });
-  const row = (await knex(TABLES.imports).where({ id: importId }).first()) as ImportRow;
+  const repository = createImportRepository(strapi);
+  const row = (await repository.byId(importId)) as ImportRow;
   const fields = await loadFieldDefinitions(strapi);
-  const { mapper, source, options, mapsSecondary } = buildPipelineSpec(row, fields, { defaultCountry });
+  const { uniqueKey: baseKey } = await getService('settings').get();
+  const { mapper, source, options } = buildPipelineSpec(row, fields, {
+    defaultCountry,
+    baseKey,
+    maxLongTextLength: strapi.config.get('plugin::contacts.maxLongTextLength') as number,
+  });
   const cursor = parseJson<ImportCursor>(row.cursor, { rows: 0, line: 0 });
   const segmentIds = await resolveSegmentIds(strapi, options.segmentIds ?? []);
   const settings: WriteSettings = {
     importId,
     leaseOwner,
-    mode: options.mode ?? 'upsert',
-    uniqueKey: options.uniqueKey ?? 'email',
-    emptyClears: !!options.emptyClears,
-    allowResubscribe: !!options.allowResubscribe,
+    plan: planSettingsOf(options, fields, baseKey),
     segmentIds,
-    fields,
     userId: row.created_by_id ?? null,
-    secondaryMapped: mapsSecondary,
+    repository,
   };
 
   const timings = parseJson<Timings>(row.timings, {});
@@ -162,17 +167,7 @@ export const runImport = async (
       const next = await batches.next();
       if ('end' in next) {
         timings.finishedAt = new Date().toISOString();
-        const done = await knex(TABLES.imports)
-          .where({ id: importId, lease_owner: leaseOwner, status: 'in_progress' })
-          .update({
-            status: 'imported',
-            total: next.end.total,
-            timings: saveTimings(),
-            lease_owner: null,
-            lease_expires_at: null,
-            updated_at: bulk.timestamp(new Date()) as any,
-          });
-        return done === 1 ? 'imported' : 'stopped';
+        return (await repository.finish(importId, leaseOwner, { total: next.end.total, timings: saveTimings() })) ? 'imported' : 'stopped';
       }
       // Every row of the batch counts as processed; its timings are saved with its counters.
       const rows = next.batch.contacts.length + next.batch.failed.length;
@@ -185,11 +180,11 @@ export const runImport = async (
       // break the whole import would run before any HTTP request is served.
       await new Promise((resolve) => setImmediate(resolve));
       processed += delta.processed;
-      const current = await knex(TABLES.imports).where({ id: importId }).first('status', 'lease_owner', 'total');
+      const current = await repository.state(importId);
       onProgress?.({ processed, total: current?.total ?? 0 });
       if (current?.lease_owner !== leaseOwner) return 'lost';
       if (current.status !== 'in_progress') {
-        await knex(TABLES.imports).where({ id: importId, lease_owner: leaseOwner }).update({ lease_owner: null, lease_expires_at: null });
+        await repository.release(importId, leaseOwner);
         return 'stopped';
       }
       if (shouldPause?.()) return 'lost';
@@ -206,7 +201,7 @@ export const runImport = async (
 /** documentIds of static segments → row ids (unknown or dynamic segments are ignored). */
 const resolveSegmentIds = async (strapi: Core.Strapi, documentIds: string[]): Promise<number[]> => {
   if (!documentIds.length) return [];
-  const rows = await strapi.db.connection('contacts_segments').select('id').whereIn('document_id', documentIds).andWhere({ kind: 'static' });
+  const rows = await strapi.db.connection(tables().segments).select('id').whereIn('document_id', documentIds).andWhere({ kind: 'static' });
   return Array.from(new Set(rows.map((r: any) => r.id)));
 };
 

@@ -1,10 +1,12 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { formatCount, formatSize, type SourceLimits } from './limits';
 import { SourceError } from './source-error';
+import { unescapeXstring } from './xlsx-cells';
 
 /**
  * xl/sharedStrings.xml as plain text, on saxes (exceljs's own XML parser).
- * Rich-text runs are concatenated, phonetic runs (<rPh>, furigana) left out;
+ * Rich-text runs are concatenated, phonetic runs (<rPh>, furigana) left out,
+ * _xHHHH_ escapes (Excel's _x000D_ for a carriage return) decoded;
  * exceljs's reader kept whole rich-text objects and, for a string with a
  * phonetic run, returned the reading instead of the text.
  *
@@ -107,7 +109,7 @@ const scan = async (stream: AsyncIterable<string>, options: SharedStringsOptions
         phonetic = Math.max(0, phonetic - 1);
         break;
       case 'si':
-        if (keeping) keep(index, text === '' ? null : text);
+        if (keeping) keep(index, text === '' ? null : unescapeXstring(text));
         keeping = false;
         inText = false;
         phonetic = 0;

@@ -1,6 +1,10 @@
 import { createReadStream, promises as fsp } from 'fs';
 import iconv from 'iconv-lite';
+import { createStreamDecoder, type DecodedText, type StreamDecoder } from './decode';
+import { normalizeEncoding } from './encoding';
 import { SourceError } from './source-error';
+
+export { normalizeEncoding } from './encoding';
 
 /** Read size of the text stream; also the sniffing window. */
 export const CHUNK_BYTES = 64 * 1024;
@@ -17,36 +21,6 @@ export const detectBom = (bytes: Uint8Array): Bom | null => {
   return null;
 };
 
-const ALIASES: Record<string, string> = {
-  utf8: 'utf-8',
-  'utf-8': 'utf-8',
-  ascii: 'utf-8',
-  'us-ascii': 'utf-8',
-  latin1: 'iso-8859-1',
-  'latin-1': 'iso-8859-1',
-  iso88591: 'iso-8859-1',
-  'iso-8859-1': 'iso-8859-1',
-  iso885915: 'iso-8859-15',
-  cp1252: 'windows-1252',
-  win1252: 'windows-1252',
-  'windows-1252': 'windows-1252',
-  ansi: 'windows-1252',
-  ucs2: 'utf-16le',
-  'ucs-2': 'utf-16le',
-  utf16le: 'utf-16le',
-  'utf-16le': 'utf-16le',
-  utf16be: 'utf-16be',
-  'utf-16be': 'utf-16be',
-  'utf-16': 'utf-16le',
-  utf16: 'utf-16le',
-};
-
-/** Lower-case name iconv-lite knows, in the spelling `Detected.encoding` uses (utf-8, windows-1252 …). */
-export const normalizeEncoding = (name: string): string => {
-  const lower = String(name).trim().toLowerCase();
-  return ALIASES[lower] ?? ALIASES[lower.replace(/[^a-z0-9]/g, '')] ?? lower;
-};
-
 /** The normalized encoding, or a SourceError naming the unknown one. */
 export const assertEncoding = (name: string): string => {
   const encoding = normalizeEncoding(name);
@@ -58,35 +32,30 @@ export const assertEncoding = (name: string): string => {
   return encoding;
 };
 
-export interface ChunkDecoder {
-  /** Text of the bytes so far; an incomplete multi-byte character waits for the next call. */
-  write(bytes: Buffer): string;
-  end(): string;
-}
-
-/** Streaming decoder: characters split across chunks stay intact (no BOM handling: callers strip it). */
-export const createChunkDecoder = (encoding: string): ChunkDecoder => {
-  const decoder = iconv.getDecoder(assertEncoding(encoding), { stripBOM: false });
-  // Single-byte codecs return undefined from end().
-  return { write: (bytes) => decoder.write(bytes) || '', end: () => decoder.end() || '' };
-};
+/** Streaming decoder: characters split across chunks stay intact, UTF-8 validated with a fallback (decode.ts); no BOM handling: callers strip it. */
+export const createChunkDecoder = (encoding: string, fallback?: string | null): StreamDecoder =>
+  createStreamDecoder(assertEncoding(encoding), { fallback });
 
 export interface OpenTextOptions {
   /** iconv-lite encoding; a BOM at the start of the file wins over it (as in the WHATWG encoding standard). */
   encoding?: string;
+  /** Code page for bytes invalid in a UTF-8 file (Detected.fallbackEncoding); detected from the first bad region when absent. */
+  fallbackEncoding?: string | null;
   /** Bytes per read (tests force tiny values to split characters across chunks). */
   highWaterMark?: number;
 }
 
 /**
  * A file as a stream of decoded text chunks: never the whole file in memory,
- * BOM stripped, multi-byte characters kept whole across chunk borders.
+ * BOM stripped, multi-byte characters kept whole across chunk borders, UTF-8
+ * validated to the end (text read in the fallback code page says where).
  * Breaking out of the loop closes the file.
  */
-export async function* openTextSource(path: string, options: OpenTextOptions = {}): AsyncGenerator<string, void, undefined> {
+export async function* openDecodedSource(path: string, options: OpenTextOptions = {}): AsyncGenerator<DecodedText, void, undefined> {
   const requested = assertEncoding(options.encoding || 'utf-8');
   const stream = createReadStream(path, { highWaterMark: options.highWaterMark || CHUNK_BYTES });
-  let decoder: ChunkDecoder | null = null;
+  let decoder: StreamDecoder | null = null;
+  const open = (bom: Bom | null) => createChunkDecoder(bom ? bom.encoding : requested, options.fallbackEncoding);
   // Held back until 3 bytes are seen, so a BOM split by a tiny highWaterMark is still found.
   let head: Buffer | null = Buffer.alloc(0);
   try {
@@ -98,24 +67,29 @@ export async function* openTextSource(path: string, options: OpenTextOptions = {
         bytes = head;
         head = null;
         const bom = detectBom(bytes);
-        decoder = createChunkDecoder(bom ? bom.encoding : requested);
+        decoder = open(bom);
         if (bom) bytes = bytes.subarray(bom.length);
       }
-      const text = decoder!.write(bytes);
-      if (text) yield text;
+      const decoded = decoder!.write(bytes);
+      if (decoded.text) yield decoded;
     }
     if (head) {
       // A file shorter than 3 bytes.
       const bom = detectBom(head);
-      decoder = createChunkDecoder(bom ? bom.encoding : requested);
-      const text = decoder.write(bom ? head.subarray(bom.length) : head);
-      if (text) yield text;
+      decoder = open(bom);
+      const decoded = decoder.write(bom ? head.subarray(bom.length) : head);
+      if (decoded.text) yield decoded;
     }
-    const rest = decoder ? decoder.end() : '';
-    if (rest) yield rest;
+    const rest = decoder?.end();
+    if (rest?.text) yield rest;
   } finally {
     stream.destroy();
   }
+}
+
+/** openDecodedSource as plain text chunks. */
+export async function* openTextSource(path: string, options: OpenTextOptions = {}): AsyncGenerator<string, void, undefined> {
+  for await (const decoded of openDecodedSource(path, options)) yield decoded.text;
 }
 
 export interface Head {
@@ -125,7 +99,7 @@ export interface Head {
   truncated: boolean;
 }
 
-/** The first `max` bytes of a file (sniffing never reads more). */
+/** The first `max` bytes of a file. */
 export const readHead = async (path: string, max = CHUNK_BYTES): Promise<Head> => {
   let handle: fsp.FileHandle;
   try {
@@ -145,6 +119,30 @@ export const readHead = async (path: string, max = CHUNK_BYTES): Promise<Head> =
       read += bytesRead;
     }
     return { bytes: bytes.subarray(0, read), size, truncated: size > read };
+  } finally {
+    await handle.close();
+  }
+};
+
+/**
+ * Windows of a file (sniffing reads a few beyond the head): each range is
+ * read as far as the file goes.
+ */
+export const readRanges = async (path: string, ranges: ReadonlyArray<{ start: number; length: number }>): Promise<Buffer[]> => {
+  const handle = await fsp.open(path, 'r');
+  try {
+    const out: Buffer[] = [];
+    for (const { start, length } of ranges) {
+      const bytes = Buffer.alloc(length);
+      let read = 0;
+      while (read < length) {
+        const { bytesRead } = await handle.read(bytes, read, length - read, start + read);
+        if (bytesRead === 0) break;
+        read += bytesRead;
+      }
+      out.push(bytes.subarray(0, read));
+    }
+    return out;
   } finally {
     await handle.close();
   }

@@ -1,4 +1,4 @@
-import type { FieldType, ImportMode, UniqueKey } from '../constants';
+import type { FieldType, ImportMode, ImportProblemLevel, OptIn, UniqueKey } from '../constants';
 
 /** What sniffing a source found; every value can be overridden in the import options. */
 export interface Detected {
@@ -26,7 +26,8 @@ export interface ImportOptions {
   hasHeader?: boolean;
   sheet?: string;
   mode: ImportMode;
-  uniqueKey: UniqueKey;
+  /** What rows are matched on: the base's unicity key by default, or the other column. */
+  uniqueKey?: UniqueKey;
   segmentIds: string[];
   tags: string[];
   /** Admin user id set as the owner of every imported contact. */
@@ -40,13 +41,21 @@ export interface ImportOptions {
   emptyClears?: boolean;
   /** An import may set an opt-in back to "yes" from "no"/"blocklist". */
   allowResubscribe?: boolean;
+  /** Opt-ins of NEW contacts whose file gives none (empty cell or no column); unset: unknown. */
+  defaultEmailOptIn?: OptIn | null;
+  defaultSmsOptIn?: OptIn | null;
+  /** The person confirmed that the file records consent: required to default an opt-in to yes. */
+  consentRecorded?: boolean;
+  /** IANA zone of date-times written without one (default UTC). */
+  timezone?: string;
 }
 
 /** `column` is the header text, or the 0-based index when there is no header row. */
 export type ColumnRef = string | number;
 
 export type MappingEntry =
-  | { column: ColumnRef; field: string; option?: string }
+  /** `values`: how this column's words translate for an opt-in field, e.g. { "Y": "yes", "N": "no" }. */
+  | { column: ColumnRef; field: string; option?: string; values?: Record<string, string> }
   | { column: ColumnRef; ignore: true }
   | { field: string; literal: unknown }
   | { column: ColumnRef; newField: { key: string; label: string; type: FieldType; options?: string[] } };
@@ -58,38 +67,48 @@ export interface SourceRow {
   cells: string[];
   /** Set when the parser could not read the row (e.g. unterminated quote). */
   error?: string;
+  /** What reading the row's bytes had to do, e.g. decode a Windows-1252 tail of a UTF-8 file: warnings of the row. */
+  notes?: Array<{ code: string; params: Record<string, unknown> }>;
 }
 
-/** A row mapped, coerced and validated, ready for the write stage. */
+/**
+ * A problem of one row, written with its batch: `error` failed the row,
+ * `warning` dropped one cell (or stored value) of a contact that was written.
+ * `code` is stable; the sentence is rendered in the reader's language.
+ */
+export interface RowProblem {
+  line: number;
+  level: ImportProblemLevel;
+  /** Header text (or field key) the problem is about; null for the whole row. */
+  column: string | null;
+  code: string;
+  params: Record<string, unknown>;
+  /** Original cells, so the person can fix the row. */
+  cells: string[];
+}
+
+/** A failed row, as the read/map stage hands it over. */
+export type FailedRow = RowProblem;
+
+/** A row mapped and read, ready for the plan. */
 export interface PreparedContact {
   line: number;
-  /** Normalized unique key value (e-mail lower-cased, or E.164 mobile). */
-  key: string;
-  /** Built-in columns by attribute name (email, mobile, firstName, …); only mapped ones. */
+  /** Normalized value of the column the import matches on (e-mail lower-cased, or E.164 mobile). */
+  match: string;
+  /** Built-in values by field key; only mapped ones. */
   values: Record<string, unknown>;
   /** Custom field values by field key; only mapped ones. */
   attributes: Record<string, unknown>;
-  /** Attribute names and field keys whose cell was empty (cleared when emptyClears). */
+  /** Field keys whose cell was empty (cleared when emptyClears). */
   empty: string[];
   tags?: string[];
-  /** Original cells, kept only when a check in the write stage may still fail the row. */
+  /** Original cells, kept when a later stage may report the row. */
   cells?: string[];
+  /** Cells that could not be read: dropped from the contact, reported. */
+  warnings?: RowProblem[];
 }
 
-export interface FailedRow {
-  line: number;
-  reason: string;
-  cells: string[];
-}
-
-/** Something that was not written, while the contact itself was: shown to the person, never silent. */
-export interface RowWarning {
-  line: number;
-  /** Header text (or field key) the warning is about. */
-  column?: string | null;
-  reason: string;
-  cells: string[];
-}
+export type CounterDelta = Omit<ImportCounters, 'total'>;
 
 export interface ImportCounters {
   total: number;

@@ -1,11 +1,13 @@
+import type { RawCell } from './xlsx-sheet';
+
 /*
- * exceljs cell values as the text a person sees in the cell. exceljs is loaded
+ * Cells as the text a person sees in them (raw cells from xlsx-sheet.ts;
+ * cellValueToText for exceljs cell values). exceljs is loaded
  * lazily: `require('exceljs')` costs ~0.9 s, the reader classes ~0.2 s, and
  * CSV imports need none of it.
  */
 export interface ExcelModules {
   WorkbookReader: any;
-  WorksheetReader: any;
   utils: any;
 }
 
@@ -14,7 +16,6 @@ export const loadExcel = (): ExcelModules => {
   if (!excel) {
     excel = {
       WorkbookReader: require('exceljs/lib/stream/xlsx/workbook-reader'),
-      WorksheetReader: require('exceljs/lib/stream/xlsx/worksheet-reader'),
       utils: require('exceljs/lib/utils/utils'),
     };
   }
@@ -32,13 +33,23 @@ const expandExponent = (s: string): string => {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 };
 
-/** A number as plain text: no exponent, no grouping, Excel's 15 significant digits (no 0.30000000000000004). */
-export const formatNumber = (n: number): string => {
+/** A format of zeros only ("00000"): a ZIP code or a phone number whose leading zeros the cell shows. */
+const ZERO_PADDED = /^0+$/;
+
+/**
+ * A number as plain text: no exponent, no grouping, Excel's 15 significant
+ * digits (no 0.30000000000000004). Other display formats (decimals,
+ * thousands, %, currency) are left out on purpose: the import wants the
+ * value; only a zero-padded format changes what the value is (01234).
+ */
+export const formatNumber = (n: number, numFmt?: string): string => {
   if (!Number.isFinite(n)) return '';
   let v = Number(n.toPrecision(15));
   if (Object.is(v, -0)) v = 0;
   const s = String(v);
-  return s.indexOf('e') === -1 ? s : expandExponent(s);
+  const plain = s.indexOf('e') === -1 ? s : expandExponent(s);
+  if (numFmt && ZERO_PADDED.test(numFmt) && Number.isInteger(v) && v >= 0) return plain.padStart(numFmt.length, '0');
+  return plain;
 };
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -46,9 +57,10 @@ const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 const hasTimeTokens = (numFmt: string): boolean => /[hs]|am\/pm|a\/p/i.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 
 /**
- * Excel dates are wall-clock serial numbers; exceljs turns them into Date
- * objects at UTC. Date only → YYYY-MM-DD; with a time → full ISO 8601;
- * time only (day 0, 1899-12-30) → HH:mm:ss.
+ * Excel dates are wall-clock serial numbers (no time zone), read here as
+ * Date objects at UTC. Date only → YYYY-MM-DD; with a time → YYYY-MM-DDTHH:mm:ss
+ * without a zone, the time the cell shows (the import's timezone option then
+ * says where it is; a "Z" would claim UTC); time only (day 0, 1899-12-30) → HH:mm:ss.
  */
 export const formatDate = (date: Date, numFmt?: string): string => {
   let ms = date.getTime();
@@ -62,8 +74,9 @@ export const formatDate = (date: Date, numFmt?: string): string => {
   const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
   if (y === 1899 && d.getUTCMonth() === 11 && d.getUTCDate() >= 30) return time;
   const dateOnly = timeOfDay === 0 || (numFmt !== undefined && numFmt !== '' && !hasTimeTokens(numFmt));
-  if (dateOnly) return d.toISOString().slice(0, 10);
-  return d.toISOString();
+  const iso = d.toISOString();
+  if (dateOnly) return iso.slice(0, 10);
+  return d.getUTCMilliseconds() ? iso.slice(0, 23) : iso.slice(0, 19);
 };
 
 const richTextOf = (value: any): string =>
@@ -98,26 +111,101 @@ export const cellValueToText = (value: unknown, numFmt?: string, date1904 = fals
   }
 };
 
+/** Error values a cell can show (ECMA-376 ST_CellError, and the newer ones Excel writes). */
+export const SPREADSHEET_ERRORS: ReadonlySet<string> = new Set([
+  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!', '#BUSY!', '#PYTHON!',
+]);
+
+/** The cell text is a spreadsheet error (#N/A, #DIV/0! …): an XLSX error cell, or one a CSV export wrote as text. */
+export const isSpreadsheetError = (text: string): boolean => text.length >= 4 && text.charCodeAt(0) === 35 && SPREADSHEET_ERRORS.has(text.trim().toUpperCase());
+
+/** OOXML escapes characters XML cannot hold as _xHHHH_ (Excel writes a CR as _x000D_; _x005F_ is "_"). */
+export const unescapeXstring = (s: string): string =>
+  s.indexOf('_x') === -1 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+export interface CellContext {
+  date1904: boolean;
+  /** Number format of a style index. */
+  numFmt(style: number): string | undefined;
+  /** That format shows a date (cached: exceljs's isDateFmt runs three regular expressions). */
+  isDate(style: number): boolean;
+  /** Loaded shared strings; absent (sniff, preview) leaves t="s" cells to be resolved later. */
+  sharedStrings?: ReadonlyArray<string | null>;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?/;
+
+/** A t="n" cell: its number, as a date when its format is one. */
+const numberText = (value: string, style: number, ctx: CellContext): string => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) return value;
+  const numFmt = ctx.numFmt(style);
+  if (numFmt && ctx.isDate(style)) {
+    const date: Date = loadExcel().utils.excelToDate(n, ctx.date1904);
+    // Before 1900 or past year 9999: not a date Excel would show, keep the number.
+    if (n >= 0 && !Number.isNaN(date.getTime()) && date.getUTCFullYear() < 10000) return formatDate(date, numFmt);
+  }
+  return formatNumber(n, numFmt);
+};
+
 /**
- * A row's cells as text. When the workbook's shared strings are not loaded
- * (sniff, preview), a shared-string cell is left '' and its column and index
- * are appended to `refs` as a pair, to be filled in once the few strings the
- * first rows use have been read.
+ * What a cell shows, as text: shared and inline strings (rich runs joined,
+ * phonetic runs left out), the cached value of a formula (shared formulas
+ * included: nothing is computed), booleans as true/false (what the boolean
+ * readers accept), errors as their code (#N/A: see isSpreadsheetError),
+ * dates as ISO 8601. A t="s" cell without loaded strings gives ''.
  */
-export const rowCells = (row: any, date1904: boolean, refs?: number[]): string[] => {
-  const cells: string[] = [];
-  row.eachCell({ includeEmpty: false }, (cell: any, col: number) => {
-    const value = cell.value;
-    while (cells.length < col - 1) cells.push('');
-    if (refs && value !== null && typeof value === 'object' && 'sharedString' in value) {
-      refs.push(col - 1, Number(value.sharedString));
-      cells[col - 1] = '';
-      return;
+export const cellText = (cell: RawCell, ctx: CellContext): string => {
+  const { value } = cell;
+  if (value === null) return '';
+  switch (cell.type) {
+    case 's': {
+      const text = ctx.sharedStrings?.[Number(value)];
+      return text == null ? '' : text;
     }
-    // Only numbers (or formula results) and dates depend on the format: skip the style lookup for text.
-    const formatted = typeof value === 'number' || value instanceof Date || typeof value?.result === 'number';
-    const numFmt: string | undefined = formatted ? cell.numFmt : undefined;
-    cells[col - 1] = cellValueToText(value, numFmt, date1904);
-  });
-  return cells;
+    case 'inlineStr':
+    case 'str':
+      return unescapeXstring(value);
+    case 'b':
+      return value === '1' || value.toLowerCase() === 'true' ? 'true' : value === '' ? '' : 'false';
+    case 'e':
+      return value.trim();
+    case 'd': {
+      const m = ISO_DATE.exec(value.trim());
+      if (!m) return value;
+      const [, y, mo, d, h = '0', mi = '0', sec = '0', ms = '0'] = m;
+      return formatDate(new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +sec, +ms.padEnd(3, '0'))), ctx.numFmt(cell.style));
+    }
+    default:
+      return numberText(value, cell.style, ctx);
+  }
+};
+
+/**
+ * A row's cells as text. Without loaded shared strings (sniff, preview), a
+ * shared-string cell is left '' and its column and index are appended to
+ * `refs` as a pair, to be filled in once the few strings the first rows use
+ * have been read.
+ */
+export const rowTexts = (cells: readonly RawCell[], ctx: CellContext, refs?: number[]): string[] => {
+  const out: string[] = [];
+  // Up to the last cell that shows something (or waits for its string): a formatted empty cell is no cell.
+  let width = 0;
+  for (const cell of cells) {
+    while (out.length < cell.col) out.push('');
+    if (refs && cell.type === 's' && cell.value !== null) {
+      const index = Number(cell.value);
+      out[cell.col] = '';
+      if (Number.isInteger(index) && index >= 0) {
+        refs.push(cell.col, index);
+        width = Math.max(width, cell.col + 1);
+      }
+      continue;
+    }
+    const text = cellText(cell, ctx);
+    out[cell.col] = text;
+    if (text !== '') width = Math.max(width, cell.col + 1);
+  }
+  out.length = width;
+  return out;
 };

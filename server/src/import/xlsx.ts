@@ -5,17 +5,20 @@ import { formatCount, formatSize, MAX_COLUMNS, memoryError, SCAN_MAX_CHARS, SCAN
 import { readAllSharedStrings, readSomeSharedStrings, type SharedString } from './shared-strings';
 import { SourceError } from './source-error';
 import type { MappableField } from './suggest';
-import { loadExcel, rowCells } from './xlsx-cells';
+import { loadExcel, rowTexts, type CellContext } from './xlsx-cells';
+import { MergeScanner, SheetDamage, SheetParser, type MergedRange, type RawRow } from './xlsx-sheet';
 import { checkZipEntry, createReadBudget, listZipEntries, openZipEntryText, type ZipEntry, type ZipReadBudget } from './zip';
 
-export { cellValueToText, formatDate, formatNumber } from './xlsx-cells';
+export { cellValueToText, formatDate, formatNumber, isSpreadsheetError, SPREADSHEET_ERRORS } from './xlsx-cells';
 
 /*
- * XLSX through exceljs's streaming reader classes (WorkbookReader parts and
- * WorksheetReader), fed by our random-access ZIP reader (zip.ts) with decoded
- * strings. exceljs's own sequential path is avoided on purpose: it decodes
- * each Buffer chunk alone (split characters → U+FFFD) and spools sheets to
- * temp files it only removes at the end.
+ * XLSX read by random access (zip.ts): the workbook, relationships and styles
+ * parts through exceljs's WorkbookReader, the chosen sheet through our own
+ * saxes parser (xlsx-sheet.ts, which reads cells the way the person sees
+ * them: see there why not exceljs's WorksheetReader). exceljs's sequential
+ * path is avoided on purpose: it decodes each Buffer chunk alone (split
+ * characters → U+FFFD) and spools sheets to temp files it only removes at
+ * the end.
  *
  * Shared strings are read by shared-strings.ts: all of them for an import
  * run; for a sniff or preview only those the first rows use (the sheet is
@@ -36,7 +39,33 @@ interface OpenWorkbook {
   sheets: SheetInfo[];
   date1904: boolean;
   budget: ZipReadBudget;
+  /** Loaded for an import run; absent for a sniff or preview (t="s" cells resolved afterwards). */
+  sharedStrings?: SharedString[];
+  cells: CellContext;
 }
+
+/** <workbookPr date1904="1"/> (or "true", which exceljs misses): serial days count from 1904-01-01. */
+const DATE_1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*?\bdate1904\s*=\s*["'](?:1|true)["']/;
+
+/** Number formats by style index (and whether each shows a date), looked up once each. */
+const cellFormats = (reader: any, date1904: boolean): CellContext => {
+  const formats = new Map<number, { numFmt: string | undefined; isDate: boolean }>();
+  const lookup = (style: number) => {
+    let format = formats.get(style);
+    if (!format) {
+      let numFmt: string | undefined;
+      try {
+        numFmt = reader.styles?.getStyleModel?.(style)?.numFmt;
+      } catch {
+        // No styles part (a hand-written workbook): exceljs's empty style table throws; no format.
+      }
+      format = { numFmt, isDate: !!numFmt && loadExcel().utils.isDateFmt(numFmt) };
+      formats.set(style, format);
+    }
+    return format;
+  };
+  return { date1904, numFmt: (style) => lookup(style).numFmt, isDate: (style) => lookup(style).isDate };
+};
 
 const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
 
@@ -72,6 +101,7 @@ export const openWorkbook = async (path: string, entries?: Map<string, ZipEntry>
   const workbookEntry = zip.get('xl/workbook.xml');
   if (!workbookEntry) throw notWorkbook();
   const { WorkbookReader } = loadExcel();
+  let workbookHead = '';
   const reader = new WorkbookReader(null, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -83,7 +113,12 @@ export const openWorkbook = async (path: string, entries?: Map<string, ZipEntry>
     const rels = zip.get('xl/_rels/workbook.xml.rels');
     if (rels) await reader._parseRels(await openZipEntryText(path, rels, budget));
     else reader.workbookRels = [];
-    await reader._parseWorkbook(await openZipEntryText(path, workbookEntry, budget));
+    const workbookText = await openZipEntryText(path, workbookEntry, budget);
+    // Listened to in the same tick as exceljs's own listener: no chunk is missed.
+    workbookText.on('data', (chunk: string) => {
+      if (workbookHead.length < 65536) workbookHead += chunk;
+    });
+    await reader._parseWorkbook(workbookText);
     const styles = zip.get('xl/styles.xml');
     if (styles) await reader._parseStyles(await openZipEntryText(path, styles, budget));
   } catch (error) {
@@ -97,15 +132,15 @@ export const openWorkbook = async (path: string, entries?: Map<string, ZipEntry>
     sheets.push({ name: sheet.name, state: sheet.state || 'visible', part });
   }
   if (!sheets.length) throw new SourceError('XLSX', 'The workbook has no worksheet to import');
-  // Unset until an import run loads them: the sheet reader then leaves { sharedString: index } cells.
-  reader.sharedStrings = undefined;
+  const date1904 = !!reader.properties?.model?.date1904 || DATE_1904.test(workbookHead);
   return {
     path,
     entries: zip,
     reader,
     sheets,
-    date1904: !!reader.properties?.model?.date1904,
+    date1904,
     budget,
+    cells: cellFormats(reader, date1904),
   };
 };
 
@@ -121,9 +156,23 @@ export const checkWorkbookParts = (entries: Map<string, ZipEntry>, limits?: Part
   for (const [name, entry] of entries) if (READ_PARTS.test(name)) checkZipEntry(entry, resolved);
 };
 
+/** A sheet name as typed: Unicode-normalized, case folded; quotes as in a formula ('My sheet'!A1) removed. */
+const sheetKey = (name: string): string => {
+  let s = String(name).normalize('NFC').trim();
+  if (s.length > 1 && s.startsWith("'") && s.endsWith("'")) s = s.slice(1, -1).replace(/''/g, "'");
+  return s.toLocaleLowerCase('en-US');
+};
+
+/**
+ * The sheet named `name` (exactly, else ignoring case, accents' Unicode
+ * form and formula quotes), or by default the first visible one: a hidden
+ * first sheet (lists for drop-downs) is skipped. A hidden sheet is read only
+ * when asked for by name.
+ */
 const chooseSheet = (wb: OpenWorkbook, name?: string | null): SheetInfo => {
   if (name) {
-    const sheet = wb.sheets.find((s) => s.name === name) ?? wb.sheets.find((s) => s.name.toLowerCase() === String(name).toLowerCase());
+    const key = sheetKey(name);
+    const sheet = wb.sheets.find((s) => s.name === name) ?? wb.sheets.find((s) => sheetKey(s.name) === key);
     if (!sheet) {
       throw new SourceError('SHEET', `The workbook has no sheet named "${name}". Sheets: ${wb.sheets.map((s) => s.name).join(', ')}`, {
         sheets: wb.sheets.map((s) => s.name),
@@ -138,12 +187,14 @@ const chooseSheet = (wb: OpenWorkbook, name?: string | null): SheetInfo => {
 const loadAllSharedStrings = async (wb: OpenWorkbook): Promise<void> => {
   const entry = wb.entries.get(SHARED_STRINGS_PART);
   if (!entry) {
-    wb.reader.sharedStrings = [];
+    wb.sharedStrings = [];
+    wb.cells = { ...wb.cells, sharedStrings: wb.sharedStrings };
     return;
   }
   const stream = await openZipEntryText(wb.path, entry, wb.budget);
   try {
-    wb.reader.sharedStrings = await readAllSharedStrings(stream, { limits: wb.budget.limits, part: SHARED_STRINGS_PART });
+    wb.sharedStrings = await readAllSharedStrings(stream, { limits: wb.budget.limits, part: SHARED_STRINGS_PART });
+    wb.cells = { ...wb.cells, sharedStrings: wb.sharedStrings };
   } catch (error) {
     throw asWorkbookError(error);
   } finally {
@@ -212,26 +263,70 @@ async function* sheetRows(wb: OpenWorkbook, sheet: SheetInfo, progress: SheetPro
   const entry = wb.entries.get(sheet.part)!;
   progress.partSize = entry.size;
   const stream = await openZipEntryText(wb.path, entry, wb.budget);
-  const { WorksheetReader } = loadExcel();
-  const ws = new WorksheetReader({ workbook: wb.reader, id: sheet.part, iterator: watchSheet(stream, progress, bounded), options: wb.reader.options });
-  ws.name = sheet.name;
-  const deferred = !wb.reader.sharedStrings;
-  let line = 0;
+  const parser = new SheetParser();
+  const deferred = !wb.sharedStrings;
+  const toRow = (raw: RawRow): PendingRow | null => {
+    const refs = deferred ? [] : undefined;
+    const cells = rowTexts(raw.cells, wb.cells, refs);
+    if (refs?.length) return { line: raw.line, cells, refs };
+    return cells.length && !isEmptyRow(cells) ? { line: raw.line, cells } : null;
+  };
   try {
-    for await (const row of ws) {
-      // <row> without r= is valid OOXML (the next row); exceljs gives it NaN.
-      line = Number.isInteger(row.number) && row.number > 0 ? row.number : line + 1;
-      const refs = deferred ? [] : undefined;
-      const cells = rowCells(row, wb.date1904, refs);
-      if (refs?.length) yield { line, cells, refs };
-      else if (cells.length && !isEmptyRow(cells)) yield { line, cells };
+    for await (const chunk of watchSheet(stream, progress, bounded)) {
+      for (const raw of parser.write(chunk)) {
+        const row = toRow(raw);
+        if (row) yield row;
+      }
     }
+    // A scan cut by its bounds ends inside the XML: nothing more to check.
+    if (!progress.cut) {
+      for (const raw of parser.end()) {
+        const row = toRow(raw);
+        if (row) yield row;
+      }
+    }
+  } catch (error) {
+    throw asWorkbookError(error instanceof SheetDamage ? new Error(error.message) : error);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * Merged ranges that cover the header row (found in <mergeCells>, after the
+ * rows: the whole part is scanned as text, under the read's budget).
+ */
+const headerMerges = async (wb: OpenWorkbook, sheet: SheetInfo, headerLine: number): Promise<MergedRange[]> => {
+  const stream = await openZipEntryText(wb.path, wb.entries.get(sheet.part)!, wb.budget);
+  const scanner = new MergeScanner(headerLine);
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) scanner.push(chunk);
   } catch (error) {
     throw asWorkbookError(error);
   } finally {
     stream.destroy();
   }
-}
+  return scanner.merges;
+};
+
+/**
+ * A header cell merged across columns (B1:C1 "Address") shows its text over
+ * each of them: the covered columns get the same text, which buildColumns
+ * then names "Address (2)", "Address (3)" (never "Column 3" for a column the
+ * person sees titled). Only empty cells are filled.
+ */
+export const applyHeaderMerges = (header: string[], merges: readonly MergedRange[]): string[] => {
+  const out = header.slice();
+  for (const m of merges) {
+    const text = out[m.left];
+    if (!text || !text.trim()) continue;
+    for (let c = m.left + 1; c <= m.right && c < MAX_COLUMNS; c++) {
+      while (out.length < c) out.push('');
+      if (!out[c] || !out[c].trim()) out[c] = text;
+    }
+  }
+  return out;
+};
 
 /** Fills the shared-string cells of the first rows, reading only the strings they use. */
 const resolveRows = async (wb: OpenWorkbook, rows: PendingRow[]): Promise<SourceRow[]> => {
@@ -361,7 +456,13 @@ export const sniffXlsx = async (path: string, options: XlsxSniffOptions = {}, en
   if (width > MAX_COLUMNS) throw tooWide(sheet, width);
   const hasHeader = options.hasHeader ?? detectHeader(cells, options.fields);
   const data = hasHeader ? rows.slice(1) : rows;
-  const columns = buildColumns(hasHeader && rows.length ? rows[0].cells : null, width);
+  let header = hasHeader && rows.length ? rows[0].cells : null;
+  // Only a header with an empty title inside the data's width can hide a merged cell.
+  if (header && Array.from({ length: width }, (_, i) => header![i] ?? '').some((t) => !t.trim())) {
+    const merges = await headerMerges(wb, sheet, rows[0].line);
+    if (merges.length) header = applyHeaderMerges(header, merges);
+  }
+  const columns = buildColumns(header, Math.max(width, header?.length ?? 0));
   // Cut by the scan limits: a sheet mostly empty at the top, where extrapolating says nothing; count what was seen.
   let rowEstimate = data.length;
   if (!complete && !progress.cut && rows.length) {

@@ -1,13 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../constants';
+import { BUILT_IN_FIELDS, UID } from '../constants';
 import type { ContactInput } from '../services/contacts';
 import { getService } from '../utils/get-service';
+import { tables } from '../database/tables';
 
-/** Attributes a contact write may carry that the contacts service validates. */
-const CHECKED: Array<keyof ContactInput> = [
-  'email', 'mobile', 'firstName', 'lastName', 'company', 'ownerId',
-  'emailOptIn', 'smsOptIn', 'emailStatus', 'mobileStatus', 'tags', 'attributes',
-];
+/** Attributes a contact write may carry that the contacts service validates: every built-in field and `attributes`. */
+const CHECKED = [...BUILT_IN_FIELDS.map((f) => f.key), 'attributes'] as Array<keyof ContactInput>;
 
 /** Data objects the contacts service already prepared: validating them twice would only cost queries. */
 export const preparedWrites = new WeakSet<object>();
@@ -30,12 +28,19 @@ const WRITES = ['create', 'update', 'clone', 'delete', 'publish', 'unpublish', '
 export const guardContactWrites = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
     if (ctx.uid !== UID.contact || !WRITES.includes(ctx.action)) return next();
+    // A deleted contact's history goes with it (a plain table: no relation for Strapi to clean).
+    const gone = ctx.action === 'delete' ? await idOf((ctx.params as { documentId?: string }).documentId) : null;
     try {
-      return (await checked(ctx, next)) as Awaited<ReturnType<typeof next>>;
+      const result = (await checked(ctx, next)) as Awaited<ReturnType<typeof next>>;
+      if (gone) await strapi.db.connection(tables().history).where({ contact_id: gone }).delete();
+      return result;
     } finally {
       getService('contacts').changed();
     }
   });
+
+  const idOf = async (documentId?: string): Promise<number | null> =>
+    documentId ? ((await strapi.db.query(UID.contact as any).findOne({ where: { documentId }, select: ['id'] })) as { id: number } | null)?.id ?? null : null;
 
   const checked = async (ctx: { action: string; params: unknown }, next: () => Promise<unknown>) => {
     if (!['create', 'update', 'clone'].includes(ctx.action)) return next();

@@ -1,10 +1,9 @@
 import crypto from 'crypto';
 import os from 'os';
 import type { Core } from '@strapi/strapi';
-import { bulkWriterFor } from '../database/bulk';
 import { MappingError } from '../import/map';
 import { runImport } from '../import/runner';
-import { TABLES } from '../import/write';
+import { createImportRepository } from '../import/repository';
 import type { JobQueue } from './types';
 
 export interface DbQueueOptions {
@@ -35,8 +34,7 @@ const isAlive = (pid: number) => {
  */
 export const createDbQueue = (strapi: Core.Strapi, opts: DbQueueOptions): JobQueue => {
   const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
-  const bulk = bulkWriterFor(strapi.db.dialect.client);
-  const knex = () => strapi.db.connection;
+  const imports = createImportRepository(strapi);
   const mine = new Map<number, Promise<void>>();
   let ticking: Promise<void> | null = null;
   let again = false;
@@ -44,8 +42,6 @@ export const createDbQueue = (strapi: Core.Strapi, opts: DbQueueOptions): JobQue
   let tickTimer: NodeJS.Timeout | null = null;
   let beatTimer: NodeJS.Timeout | null = null;
 
-  const leaseUntil = () => bulk.timestamp(new Date(Date.now() + opts.leaseSeconds * 1000));
-  const now = () => bulk.timestamp(new Date());
 
   /** A lease held by a process of this host that no longer exists can be taken at once. */
   const deadLocalOwner = (leaseOwner: string | null) => {
@@ -54,19 +50,11 @@ export const createDbQueue = (strapi: Core.Strapi, opts: DbQueueOptions): JobQue
     return host === os.hostname() && leaseOwner !== owner && !isAlive(Number(pid));
   };
 
-  const claim = async (candidate: { id: number; status: string; lease_owner: string | null }) => {
-    const q = knex()(TABLES.imports).where({ id: candidate.id });
-    if (candidate.status === 'in_progress') {
-      q.andWhere({ status: 'in_progress' }).andWhere((w) => {
-        w.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', now() as any);
-        if (deadLocalOwner(candidate.lease_owner)) w.orWhere({ lease_owner: candidate.lease_owner });
-      });
-    } else {
-      q.whereIn('status', ['queued', 'delayed']);
-    }
-    const count = await q.update({ status: 'in_progress', lease_owner: owner, lease_expires_at: leaseUntil() as any, error: null });
-    return count === 1;
-  };
+  const leaseMs = opts.leaseSeconds * 1000;
+  const claim = (candidate: { id: number; status: string; lease_owner: string | null }) =>
+    candidate.status === 'in_progress'
+      ? imports.takeOver(candidate.id, owner, leaseMs, deadLocalOwner(candidate.lease_owner) ? candidate.lease_owner : null)
+      : imports.claim(candidate.id, owner, leaseMs);
 
   const finish = async (id: number, outcome: 'imported' | 'failed' | 'stopped') => {
     try {
@@ -87,11 +75,7 @@ export const createDbQueue = (strapi: Core.Strapi, opts: DbQueueOptions): JobQue
     } catch (error) {
       const message = error instanceof MappingError ? error.message : `Import failed: ${(error as Error).message}`;
       if (!(error instanceof MappingError)) strapi.log.error(`[contacts] import ${id} failed: ${(error as Error).stack}`);
-      const count = await knex()(TABLES.imports)
-        .where({ id, lease_owner: owner })
-        .update({ status: 'failed', error: message.slice(0, 2000), lease_owner: null, lease_expires_at: null })
-        .catch(() => 0);
-      if (count === 1) await finish(id, 'failed');
+      if (await imports.fail(id, owner, message).catch(() => false)) await finish(id, 'failed');
     } finally {
       mine.delete(id);
       if (!stopped) queue.kick();
@@ -99,10 +83,7 @@ export const createDbQueue = (strapi: Core.Strapi, opts: DbQueueOptions): JobQue
   };
 
   const tick = async () => {
-    const rows = await knex()(TABLES.imports)
-      .select('id', 'status', 'lease_owner', 'lease_expires_at')
-      .whereIn('status', ['queued', 'delayed', 'in_progress'])
-      .orderBy('id', 'asc');
+    const rows = await imports.active();
     const expired = (r: any) => {
       const t = r.lease_expires_at === null ? 0 : new Date(typeof r.lease_expires_at === 'number' ? r.lease_expires_at : r.lease_expires_at).getTime();
       return t < Date.now() || deadLocalOwner(r.lease_owner);
@@ -116,7 +97,7 @@ export const createDbQueue = (strapi: Core.Strapi, opts: DbQueueOptions): JobQue
     ];
     for (const c of candidates) {
       if (slots <= 0) {
-        if (c.status === 'queued') await knex()(TABLES.imports).where({ id: c.id, status: 'queued' }).update({ status: 'delayed' });
+        if (c.status === 'queued') await imports.delay(c.id);
         continue;
       }
       if (mine.has(c.id)) continue;
@@ -129,7 +110,7 @@ export const createDbQueue = (strapi: Core.Strapi, opts: DbQueueOptions): JobQue
 
   const heartbeat = async () => {
     if (!mine.size) return;
-    await knex()(TABLES.imports).whereIn('id', Array.from(mine.keys())).andWhere({ lease_owner: owner }).update({ lease_expires_at: leaseUntil() as any });
+    await imports.heartbeat(Array.from(mine.keys()), owner, leaseMs);
   };
 
   const queue: JobQueue = {
@@ -169,7 +150,7 @@ export const createDbQueue = (strapi: Core.Strapi, opts: DbQueueOptions): JobQue
       const ids = Array.from(mine.keys());
       await Promise.all(mine.values());
       if (ids.length) {
-        await knex()(TABLES.imports).whereIn('id', ids).andWhere({ lease_owner: owner }).update({ lease_expires_at: now() as any }).catch(() => undefined);
+        await imports.expireLeases(ids, owner).catch(() => undefined);
       }
     },
     running: () => Array.from(mine.keys()),

@@ -5,6 +5,11 @@ export default {
   type: 'admin' as const,
   routes: [
     // The contact form and the import mapping list the fields too.
+    // The contact form and the import wizard need to know the base's key; changing it is the settings right.
+    r('GET', '/settings', 'admin-settings.find', { any: [P.settings, P.contacts.read, P.imports.create] }),
+    r('PUT', '/settings', 'admin-settings.update', P.settings),
+    r('GET', '/settings/conflicts', 'admin-settings.conflicts', P.settings),
+
     r('GET', '/fields', 'admin-fields.find', { any: [P.fields.read, P.contacts.read, P.imports.create] }),
     r('POST', '/fields', 'admin-fields.create', P.fields.create),
     r('GET', '/fields/:id', 'admin-fields.findOne', P.fields.read),
@@ -14,8 +19,13 @@ export default {
     r('GET', '/contacts', 'admin-contacts.find', P.contacts.read),
     r('POST', '/contacts', 'admin-contacts.create', P.contacts.create),
     r('GET', '/contacts/:id', 'admin-contacts.findOne', P.contacts.read),
+    r('GET', '/contacts/:id/history', 'admin-contacts.history', P.contacts.read),
     r('PUT', '/contacts/:id', 'admin-contacts.update', P.contacts.manage),
     r('DELETE', '/contacts/:id', 'admin-contacts.delete', P.contacts.manage),
+
+    r('GET', '/mappings', 'admin-mappings.find', P.imports.create),
+    r('POST', '/mappings', 'admin-mappings.create', P.imports.create),
+    r('DELETE', '/mappings/:id', 'admin-mappings.delete', P.imports.manage),
 
     r('GET', '/imports', 'admin-imports.find', P.imports.read),
     // Before /imports/:id, which would otherwise take "limits" for an id.

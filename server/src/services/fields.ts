@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { BUILT_IN_FIELDS, BUILT_IN_FIELD_KEYS, UID, type FieldType } from '../constants';
 import { ValidationError, NotFoundError } from '../errors';
 import { getDialect } from '../database/dialect';
-import type { FieldDefinition } from '../fields/validate-value';
+import type { FieldDefinition } from '../constants';
 
 export interface FieldRecord extends FieldDefinition {
   id: number;

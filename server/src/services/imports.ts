@@ -1,7 +1,7 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { IMPORT_ACTIVE_STATUSES, IMPORT_FINISHED_STATUSES, UID, type FieldType } from '../constants';
+import { UID, type FieldDefinition, type FieldType } from '../constants';
 import { withPermission, type Where } from '../permissions/scope';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
 import { createRowMapper, MappingError } from '../import/map';
@@ -10,14 +10,19 @@ import { limitsFromConfig } from '../import/limits';
 import { readPreviewRows } from '../import/preview';
 import { buildPipelineSpec, emitImportEvent, loadFieldDefinitions } from '../import/runner';
 import { parseJson } from '../utils/json';
+import { renderReason, type Locale } from '../import/reasons';
+import { dryRunSignature, runDryRun, type DryRun } from '../import/dry-run';
 import { sniffFile } from '../import/sniff';
 import { SourceError } from '../import/source-error';
 import { newFolderName, removeFile, removeSourceFolder, storeSource, storeText, sweepOrphanFolders } from '../import/storage';
+import { guessDateFormat } from '../import/date-format';
 import { suggestMapping } from '../import/suggest';
 import type { Detected, ImportOptions, MappingEntry } from '../import/types';
-import { TABLES } from '../import/write';
+import { tables } from '../database/tables';
+import { createImportRepository } from '../import/repository';
 import { getService } from '../utils/get-service';
-import type { FieldDefinition } from '../fields/validate-value';
+import { CONSENT_REQUIRED, consentIsRecorded } from '../import/consent';
+import { optionsProblem } from '../import/options';
 
 export interface UploadedFile {
   filepath: string;
@@ -36,11 +41,13 @@ const ORPHAN_MIN_AGE_MS = 3600_000;
 
 const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
+  const repository = createImportRepository(strapi);
+  const T = () => tables();
   const config = <T>(key: string) => strapi.config.get(`plugin::contacts.${key}`) as T;
   const queue = () => strapi.plugin('contacts').service('queue') as { kick(): void };
 
   const baseQuery = () =>
-    knex()(`${TABLES.imports} as i`)
+    knex()(`${T().imports} as i`)
       .leftJoin('admin_users as u', 'u.id', 'i.created_by_id')
       .select('i.*', 'u.firstname as cb_firstname', 'u.lastname as cb_lastname', 'u.email as cb_email');
 
@@ -50,22 +57,21 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return r;
   };
 
+  /** What reading a file needs besides the import row: the base's key and the configured limits. */
+  const specDefaults = async () => ({
+    defaultCountry: config<string>('defaultCountry'),
+    baseKey: (await getService('settings').get()).uniqueKey,
+    maxLongTextLength: config<number>('maxLongTextLength'),
+  });
+
   const limits = () => limitsFromConfig(strapi.config.get('plugin::contacts') as Record<string, unknown>);
 
   const sniff = (filePath: string, overrides: Overrides): Promise<Detected> =>
     asUserError(() => sniffFile(filePath, { ...overrides, limits: limits() }));
 
-  /** The mapping used last time for exactly these columns, to suggest again. */
-  const previousMapping = async (columns: string[]): Promise<MappingEntry[] | undefined> => {
-    const recent = await knex()(TABLES.imports).select('detected', 'mapping').whereNot({ status: 'draft' }).orderBy('id', 'desc').limit(50);
-    const wanted = JSON.stringify(columns);
-    const hit = recent.find((r: any) => JSON.stringify(parseJson<any>(r.detected, {}).columns ?? []) === wanted);
-    return hit ? parseJson<MappingEntry[]>(hit.mapping, []) : undefined;
-  };
-
+  /** uniqueKey unset: the import matches on the base's unicity key (Settings) as it is when it starts. */
   const defaultOptions = (): ImportOptions => ({
     mode: 'upsert',
-    uniqueKey: 'email',
     segmentIds: [],
     tags: [],
     defaultCountry: config<string>('defaultCountry'),
@@ -81,6 +87,9 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     options: Partial<ImportOptions>;
     userId: number | null;
   }) => {
+    // The controller checked them already; the CLI and other callers come through here too.
+    const problem = optionsProblem(args.options);
+    if (problem) throw new ValidationError(problem);
     const folder = newFolderName();
     let created: { documentId: string };
     try {
@@ -88,8 +97,10 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const overrides: Overrides = pickOverrides(args.options);
       const detected = await sniff(filePath, { ...overrides, fileName: args.file.name });
       const fields = await loadFieldDefinitions(strapi);
-      const mapping = suggestMapping(detected.columns, fields, await previousMapping(detected.columns), { hasHeader: detected.hasHeader, sample: detected.sample });
-      const options = { ...defaultOptions(), ...args.options };
+      const earlier = detected.hasHeader ? await getService('mappings').best(detected.columns) : null;
+      const mapping = suggestMapping(detected.columns, fields, earlier?.mapping, { hasHeader: detected.hasHeader, sample: detected.sample });
+      // The date order the sample shows, unless the person already chose one.
+      const options = { ...defaultOptions(), dateFormat: guessDateFormat(detected.sample), ...args.options };
       // One row per import, through the query engine (document id and timestamps filled by Strapi).
       created = await strapi.db.query(UID.import as any).create({
         data: {
@@ -100,6 +111,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
           detected,
           options,
           mapping,
+          mappingSource: earlier?.source ?? null,
           total: detected.rowEstimate,
           timings: { createdAt: new Date().toISOString() },
           createdBy: args.userId ?? undefined,
@@ -118,7 +130,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const housekeeping = async () => {
     await capHistory();
     await expireDrafts();
-    const files = await knex()(TABLES.imports).select('file');
+    const files = await knex()(T().imports).select('file');
     const known = new Set<string>(files.map((r: any) => parseJson<any>(r.file, {})?.folder).filter(Boolean));
     await sweepOrphanFolders(strapi, known, ORPHAN_MIN_AGE_MS);
   };
@@ -130,13 +142,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const capHistory = async () => {
     const max = config<number>('importHistoryMax');
-    const old = await knex()(TABLES.imports)
-      .select('id', 'file')
-      .whereIn('status', IMPORT_FINISHED_STATUSES)
-      .orderBy('id', 'desc')
-      .offset(max)
-      .limit(1000);
-    for (const r of old) await removeImport(r);
+    for (const r of await repository.finishedBeyond(max)) await removeImport(r);
   };
 
   /** Drafts nobody started within `draftMaxAgeHours`, with their files. */
@@ -150,8 +156,9 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const removeImport = async (r: { id: number; file: unknown }) => {
     await knex().transaction(async (trx) => {
-      await trx(TABLES.errors).where({ import_id: r.id }).delete();
-      await trx(TABLES.imports).where({ id: r.id }).delete();
+      await trx(T().errors).where({ import_id: r.id }).delete();
+      await trx(T().history).where({ import_id: r.id }).delete();
+      await trx(T().imports).where({ id: r.id }).delete();
     });
     const folder = parseJson<any>(r.file, {})?.folder;
     if (folder) await removeSourceFolder(strapi, folder);
@@ -165,7 +172,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         out.push(entry);
         continue;
       }
-      const existing = await knex()(TABLES.fields).where({ key: entry.newField.key }).first();
+      const existing = await knex()(T().fields).where({ key: entry.newField.key }).first();
       if (!existing) await getService('fields').create({ ...entry.newField, allowUnknownValues: ['select', 'multiselect'].includes(entry.newField.type) && !entry.newField.options?.length });
       out.push({ column: entry.column, field: entry.newField.key });
     }
@@ -193,13 +200,48 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const validateMapping = async (r: any, mapping: MappingEntry[], options: ImportOptions) => {
     const fields = await fieldsWithNew(mapping);
-    try {
-      buildPipelineSpec({ ...r, mapping, options }, fields, { defaultCountry: config<string>('defaultCountry') });
-    } catch (error) {
-      if (error instanceof MappingError) throw new ValidationError(error.message);
-      throw error;
-    }
+    asMappingError(await specDefaults(), (d) => buildPipelineSpec({ ...r, mapping, options }, fields, d));
   };
+
+  /** Dry runs this process runs, by import id: a changed draft cancels its run (the token no longer matches). */
+  const dryRuns = new Map<number, number>();
+  let dryRunToken = 0;
+
+  const startDryRun = async (r: any, fields: FieldDefinition[]): Promise<DryRun> => {
+    const token = ++dryRunToken;
+    dryRuns.set(r.id, token);
+    const first: DryRun = {
+      status: 'running',
+      signature: dryRunSignature(r),
+      counters: { total: 0, processed: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, warnings: 0 },
+      rowsRead: 0,
+      limited: false,
+      problems: [],
+      startedAt: new Date().toISOString(),
+    };
+    const save = (report: DryRun) => knex()(T().imports).where({ id: r.id, status: 'draft' }).update({ dry_run: JSON.stringify(report) });
+    await save(first);
+    const row = { ...r, file: parseJson(r.file, {}) };
+    void runDryRun(strapi, row, fields, {
+      maxRows: config<number>('previewMaxRows'),
+      onReport: async (report) => {
+        await save(report);
+      },
+      cancelled: () => dryRuns.get(r.id) !== token,
+    })
+      .catch((error) => strapi.log.warn(`[contacts] dry run of import ${r.id}: ${(error as Error).message}`))
+      .finally(() => {
+        if (dryRuns.get(r.id) === token) dryRuns.delete(r.id);
+      });
+    return first;
+  };
+
+  const cancelDryRun = (id: number) => dryRuns.delete(id);
+
+  const renderDryRun = (d: DryRun, locale: Locale) => ({
+    ...d,
+    problems: d.problems.map((p) => ({ ...p, reason: `${p.code}: ${renderReason(p.code, p.params, locale)}` })),
+  });
 
   const service = {
     housekeeping,
@@ -220,12 +262,19 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { results: rows.map(presentImport), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
     },
 
-    async findOne(documentId: string) {
+    async findOne(documentId: string, locale: Locale = 'en') {
       const r = await row(documentId);
-      const firstErrors = await knex()(TABLES.errors).select('line', 'level', 'column', 'reason', 'cells').where({ import_id: r.id }).orderBy('line').limit(20);
+      const firstErrors = await knex()(T().errors).select('line', 'level', 'column', 'code', 'params', 'cells').where({ import_id: r.id }).orderBy('line').limit(20);
       return {
         ...presentImport(r),
-        firstErrors: firstErrors.map((e: any) => ({ line: e.line, level: e.level ?? 'error', column: e.column ?? null, reason: e.reason, cells: parseJson(e.cells, []) })),
+        firstErrors: firstErrors.map((e: any) => ({
+          line: e.line,
+          level: e.level ?? 'error',
+          column: e.column ?? null,
+          code: e.code,
+          reason: `${e.code}: ${renderReason(e.code, parseJson(e.params, {}), locale)}`,
+          cells: parseJson(e.cells, []),
+        })),
       };
     },
 
@@ -269,7 +318,12 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async update(documentId: string, input: { name?: string; options?: Partial<ImportOptions>; mapping?: MappingEntry[] }, userId: number | null) {
+    /** `useMapping`: a saved mapping's documentId, applied to the columns of this file that it covers. */
+    async update(
+      documentId: string,
+      input: { name?: string; options?: Partial<ImportOptions>; mapping?: MappingEntry[]; useMapping?: string },
+      userId: number | null
+    ) {
       const r = await row(documentId);
       if (r.status !== 'draft') throw new ValidationError(`Only a draft import can change (this one is ${r.status})`);
       const current = parseJson<ImportOptions>(r.options, defaultOptions());
@@ -278,6 +332,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new ValidationError(`owner: no admin user has the id ${owner}`);
       }
       const options: ImportOptions = { ...current, ...(input.options ?? {}) };
+      if (!consentIsRecorded(options)) throw new ValidationError(CONSENT_REQUIRED, { option: 'consentRecorded' });
       const patch: Record<string, unknown> = { options: JSON.stringify(options), updated_by_id: userId };
       if (input.name !== undefined) patch.name = input.name;
       let detected = parseJson<Detected>(r.detected, null as any);
@@ -291,83 +346,103 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         patch.total = detected.rowEstimate;
       }
       let mapping = input.mapping ?? parseJson<MappingEntry[]>(r.mapping, []);
-      if (resniff && !input.mapping) {
+      if (input.useMapping && !input.mapping) {
+        const saved = await getService('mappings').findOne(input.useMapping);
         const fields = await loadFieldDefinitions(strapi);
-        mapping = suggestMapping(detected.columns, fields, await previousMapping(detected.columns), { hasHeader: detected.hasHeader, sample: detected.sample });
+        const adapted = getService('mappings').adapt(saved.mapping, detected.columns);
+        mapping = suggestMapping(detected.columns, fields, adapted, { hasHeader: detected.hasHeader, sample: detected.sample });
+        const matched = adapted.filter((e) => 'column' in e).length;
+        patch.mapping_source = JSON.stringify({ kind: 'saved', documentId: saved.documentId, name: saved.name, matched, columns: detected.columns.length });
+      } else if (resniff && !input.mapping) {
+        const fields = await loadFieldDefinitions(strapi);
+        const earlier = detected.hasHeader ? await getService('mappings').best(detected.columns) : null;
+        mapping = suggestMapping(detected.columns, fields, earlier?.mapping, { hasHeader: detected.hasHeader, sample: detected.sample });
+        patch.mapping_source = JSON.stringify(earlier?.source ?? null);
       }
       if (input.mapping) await validateMapping({ ...r, detected: JSON.stringify(detected) }, mapping, options);
       patch.mapping = JSON.stringify(mapping);
-      await knex()(TABLES.imports).where({ id: r.id }).update(patch);
+      // What the whole file would do depends on all of this: the next preview checks it again.
+      patch.dry_run = null;
+      cancelDryRun(r.id);
+      await knex()(T().imports).where({ id: r.id }).update(patch);
       return presentImport(await row(documentId));
     },
 
-    /** First rows as they would be stored, with per-cell problems; writes nothing. */
-    async preview(documentId: string, limit = PREVIEW_ROWS) {
+    /**
+     * First rows as they would be stored, with what would fail a row
+     * (`errors`), what would be dropped from a contact (`warnings`) and how
+     * ambiguous cells were read (`notes`); writes nothing.
+     */
+    async preview(documentId: string, limit = PREVIEW_ROWS, locale: Locale = 'en') {
       const r = await row(documentId);
       const mapping = parseJson<MappingEntry[]>(r.mapping, []);
       const fields = await fieldsWithNew(mapping);
-      let spec;
-      try {
-        spec = buildPipelineSpec(r, fields, { defaultCountry: config<string>('defaultCountry') });
-      } catch (error) {
-        if (error instanceof MappingError) throw new ValidationError(error.message);
-        throw error;
-      }
+      const spec = asMappingError(await specDefaults(), (d) => buildPipelineSpec(r, fields, d));
       const map = createRowMapper(spec.mapper);
       const columns: string[] = spec.mapper.columns;
+      const say = (p: { column: string | null; code: string; params: Record<string, unknown> }) => ({
+        column: p.column,
+        code: p.code,
+        reason: `${p.code}: ${renderReason(p.code, p.params, locale)}`,
+      });
       // Bounded read (rows, characters, time; XLSX in a worker): a hostile file cannot hold the request.
       const source = await asUserError(() => readPreviewRows(spec.source, { limit, limits: limits() }));
       const rows = source.rows.map((sourceRow) => {
         const result = map(sourceRow);
-        if ('contact' in result) {
-          const { values, tags, attributes } = result.contact;
-          return { line: sourceRow.line, cells: sourceRow.cells, contact: { ...values, tags, attributes }, errors: [] };
+        if (result.ok) {
+          const { values, tags, attributes, warnings = [] } = result.contact;
+          return {
+            line: sourceRow.line,
+            cells: sourceRow.cells,
+            contact: { ...values, tags, attributes },
+            errors: [],
+            warnings: warnings.map(say),
+            notes: (result.notes ?? []).map(say),
+          };
         }
-        const problems = (result as Extract<typeof result, { ok: false }>).problems;
-        return {
-          line: sourceRow.line,
-          cells: sourceRow.cells,
-          contact: null,
-          errors: problems.map((p) => ({ column: p.index !== undefined ? columns[p.index] ?? p.index : null, field: p.field ?? null, reason: p.reason })),
-        };
+        const failed = (result as Extract<typeof result, { ok: false }>).failed;
+        return { line: sourceRow.line, cells: sourceRow.cells, contact: null, errors: [say(failed)], warnings: [], notes: [] };
       });
-      return { columns, rows, ...(source.truncated ? { truncated: source.truncated } : {}) };
+      // The whole file is checked in the background; the first rows answer at once.
+      const current = parseJson<DryRun | null>(r.dry_run, null);
+      let dryRun = current && current.signature === dryRunSignature(r) ? current : null;
+      if (!dryRun && !dryRuns.has(r.id)) dryRun = await startDryRun(r, fields);
+      return { columns, rows, ...(source.truncated ? { truncated: source.truncated } : {}), dryRun: dryRun && renderDryRun(dryRun, locale) };
     },
 
     async start(documentId: string) {
       const r = await row(documentId);
       if (r.status !== 'draft') throw new ValidationError(`This import was already started (status ${r.status}); use resume for a stopped import`);
       const options = parseJson<ImportOptions>(r.options, defaultOptions());
+      if (!consentIsRecorded(options)) throw new ValidationError(CONSENT_REQUIRED, { option: 'consentRecorded' });
       const mapping = parseJson<MappingEntry[]>(r.mapping, []);
       await validateMapping(r, mapping, options);
       const resolved = await createNewFields(mapping);
       const timings = { ...parseJson<any>(r.timings, {}), queuedAt: new Date().toISOString() };
-      const count = await knex()(TABLES.imports)
-        .where({ id: r.id, status: 'draft' })
-        .update({ status: 'queued', mapping: JSON.stringify(resolved), timings: JSON.stringify(timings), cursor: JSON.stringify({ rows: 0, line: 0 }) });
-      if (count !== 1) throw new ValidationError('This import was started by someone else in the meantime');
+      cancelDryRun(r.id);
+      if (!(await repository.queue(r.id, { mapping: JSON.stringify(resolved), timings: JSON.stringify(timings) }))) {
+        throw new ValidationError('This import was started by someone else in the meantime');
+      }
       queue().kick();
       return presentImport(await row(documentId));
     },
 
     async stop(documentId: string) {
       const r = await row(documentId);
-      const count = await knex()(TABLES.imports).where({ id: r.id }).whereIn('status', IMPORT_ACTIVE_STATUSES).update({ status: 'stopped' });
-      if (count !== 1) throw new ValidationError(`Only a queued, delayed or running import can stop (this one is ${r.status})`);
+      if (!(await repository.stop(r.id))) throw new ValidationError(`Only a queued, delayed or running import can stop (this one is ${r.status})`);
       return presentImport(await row(documentId));
     },
 
     async resume(documentId: string) {
       const r = await row(documentId);
-      const count = await knex()(TABLES.imports).where({ id: r.id }).whereIn('status', ['stopped', 'failed']).update({ status: 'queued', error: null });
-      if (count !== 1) throw new ValidationError(`Only a stopped or failed import can resume (this one is ${r.status})`);
+      if (!(await repository.resume(r.id))) throw new ValidationError(`Only a stopped or failed import can resume (this one is ${r.status})`);
       queue().kick();
       return presentImport(await row(documentId));
     },
 
     async delete(documentId: string) {
       const r = await row(documentId);
-      if (IMPORT_ACTIVE_STATUSES.includes(r.status)) throw new ValidationError('Stop the import before deleting it');
+      if (repository.isActive(r.status)) throw new ValidationError('Stop the import before deleting it');
       await removeImport(r);
       return { documentId };
     },
@@ -377,25 +452,33 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * code on the three databases (knex's .stream() needs pg-query-stream on
      * Postgres) and flat memory whatever the number of rows.
      */
-    async errorRows(documentId: string) {
+    async errorRows(documentId: string, locale: Locale = 'en') {
       const r = await row(documentId);
       const detected = parseJson<Detected>(r.detected, null as any);
       async function* pages(db: Knex) {
         let after: { line: number; id: number } | null = null;
         for (;;) {
-          const q = db(TABLES.errors).select('id', 'line', 'level', 'column', 'reason', 'cells').where({ import_id: r.id });
+          const q = db(T().errors).select('id', 'line', 'level', 'column', 'code', 'params', 'cells').where({ import_id: r.id });
           if (after) {
             const { line, id } = after;
             q.andWhere((w) => w.where('line', '>', line).orWhere((x) => x.where('line', line).andWhere('id', '>', id)));
           }
           const rows = await q.orderBy([{ column: 'line' }, { column: 'id' }]).limit(ERROR_PAGE);
-          yield* rows;
+          for (const e of rows) {
+            yield { ...e, reason: `${e.code}: ${renderReason(e.code, parseJson(e.params, {}), locale)}`, cells: parseJson<string[]>(e.cells, []) };
+          }
           if (rows.length < ERROR_PAGE) return;
           const last = rows[rows.length - 1];
           after = { line: last.line, id: last.id };
         }
       }
-      return { importRow: r, columns: detected?.columns ?? [], rows: pages(knex()) };
+      const source = parseJson<ImportOptions>(r.options, {} as ImportOptions);
+      // The errors file opens like the source did: same delimiter, same encoding (a BOM for UTF-8, for Excel).
+      const format = {
+        delimiter: detected?.format === 'csv' ? source.delimiter ?? detected.delimiter ?? ',' : ',',
+        encoding: detected?.format === 'csv' ? source.encoding ?? detected.encoding ?? 'utf-8' : 'utf-8',
+      };
+      return { importRow: r, columns: detected?.columns ?? [], rows: pages(knex()), format };
     },
 
     /** After an import ends: webhook event and e-mail to its creator. */
@@ -421,6 +504,16 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
  * A SourceError (an unreadable or hostile file) is the person's to fix: 400,
  * or 413 when the file exceeds a limit, with the source's message and details.
  */
+/** A bad mapping is the person's to fix: 400 with its message. */
+const asMappingError = <D, T>(defaults: D, build: (d: D) => T): T => {
+  try {
+    return build(defaults);
+  } catch (error) {
+    if (error instanceof MappingError) throw new ValidationError(error.message);
+    throw error;
+  }
+};
+
 const asUserError = async <T>(read: () => Promise<T>): Promise<T> => {
   try {
     return await read();

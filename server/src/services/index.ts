@@ -1,7 +1,9 @@
 import contacts from './contacts';
 import fields from './fields';
 import imports from './imports';
+import mappings from './mappings';
 import queue from './queue';
+import settings from './settings';
 import subscriptions from './subscriptions';
 
-export default { contacts, fields, imports, queue, subscriptions };
+export default { contacts, fields, imports, mappings, queue, settings, subscriptions };

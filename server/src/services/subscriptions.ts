@@ -5,6 +5,8 @@ import { getService } from '../utils/get-service';
 
 export interface SubscribeInput {
   email: string;
+  /** E.164; required when the base's unicity key is the mobile. */
+  mobile?: string | null;
   firstName?: string | null;
   lastName?: string | null;
   company?: string | null;
@@ -77,11 +79,13 @@ const createSubscriptionsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const apply = async (input: SubscribeInput, confirmed: boolean) => {
     const contacts = getService('contacts');
-    const find = () => strapi.db.query(UID.contact as any).findOne({ where: { email: input.email } });
+    // The base's key decides who this is (the same rule as the import and the admin form).
+    const { uniqueKey } = await getService('settings').get();
+    const find = () => strapi.db.query(UID.contact as any).findOne({ where: { [uniqueKey]: input[uniqueKey] } });
     let existing = await find();
     if (!existing) {
       try {
-        await contacts.create({ ...pickNames(input), email: input.email, emailOptIn: 'yes' });
+        await contacts.create({ ...pickNames(input), email: input.email, ...(input.mobile ? { mobile: input.mobile } : {}), emailOptIn: 'yes' });
         return;
       } catch (error) {
         // Two confirmations of one address at once: the loser updates the winner's row.
@@ -91,6 +95,7 @@ const createSubscriptionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const update: Record<string, unknown> = {};
     for (const k of NAME_FIELDS) if (input[k] && !existing[k]) update[k] = input[k];
+    if (!existing.email) update.email = input.email;
     if (confirmed && existing.emailOptIn !== 'blocklist' && existing.emailOptIn !== 'yes') update.emailOptIn = 'yes';
     if (Object.keys(update).length) await contacts.update(existing.documentId, update);
   };

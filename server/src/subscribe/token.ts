@@ -3,6 +3,7 @@ import crypto from 'crypto';
 /** What a confirmation link carries: the sign-up itself, so nothing is stored before the person confirms. */
 export interface SubscriptionClaim {
   email: string;
+  mobile?: string | null;
   firstName?: string | null;
   lastName?: string | null;
   company?: string | null;

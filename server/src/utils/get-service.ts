@@ -1,7 +1,9 @@
 import type { ContactsService } from '../services/contacts';
 import type { FieldsService } from '../services/fields';
 import type { ImportsService } from '../services/imports';
+import type { MappingsService } from '../services/mappings';
 import type { QueueService } from '../services/queue';
+import type { SettingsService } from '../services/settings';
 import type { SubscriptionsService } from '../services/subscriptions';
 
 /** Service name → type, so every call through getService is type-checked. */
@@ -9,7 +11,9 @@ export interface Services {
   contacts: ContactsService;
   fields: FieldsService;
   imports: ImportsService;
+  mappings: MappingsService;
   queue: QueueService;
+  settings: SettingsService;
   subscriptions: SubscriptionsService;
 }
 

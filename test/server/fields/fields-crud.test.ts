@@ -51,7 +51,7 @@ describe('fields: list and create', () => {
     expect400(await api().create({ key: '1abc', label: 'X', type: 'text' }), /key must start with a letter/);
     expect400(await api().create({ key: 'with space', label: 'X', type: 'text' }), /letters, digits and _/);
     expect400(await api().create({ key: 'x'.repeat(64), label: 'X', type: 'text' }), /max 63/);
-    expect400(await api().create({ key: 'k', label: 'X', type: 'colour' }), /type must be one of: text, integer/);
+    expect400(await api().create({ key: 'k', label: 'X', type: 'colour' }), /type must be one of: text, longtext, integer/);
     expect400(await api().create({ key: 'k', label: 'x'.repeat(256), type: 'text' }), /label must be at most 255/);
   });
 

@@ -7,7 +7,7 @@ import path from 'path';
 import workerThreads from 'worker_threads';
 import ExcelJS from 'exceljs';
 import { BUILT_IN_FIELDS } from '../../../server/src/constants';
-import type { FieldDefinition } from '../../../server/src/fields/validate-value';
+import type { FieldDefinition } from '../../../server/src/constants';
 import type { MapperInput } from '../../../server/src/import/map';
 import type { PipelineInput } from '../../../server/src/import/pipeline';
 import { readPreviewRows } from '../../../server/src/import/preview';

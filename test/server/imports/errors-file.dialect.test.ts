@@ -28,5 +28,5 @@ it('streams every failed row in line order, with level and reason, past several 
   const numbers = lines.slice(1).map((l) => Number(l.split(',')[0]));
   expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   expect(new Set(numbers).size).toBe(2500);
-  expect(lines[1]).toBe(`3,error,,"invalid_email: ""broken1@"" is not a valid e-mail address",broken1@,Bad 1,"'=cmd, ""quoted"""`);
+  expect(lines[1]).toBe(`3,error,email,"invalid_email: E-mail: ""broken1@"" is not a valid e-mail address",broken1@,Bad 1,"'=cmd, ""quoted"""`);
 });

@@ -155,7 +155,7 @@ describe('import input errors', () => {
     const res = await app.http().get(`/contacts/imports/${created.body.data.documentId}/preview`).set(auth(app.adminToken));
     expect(res.status).toBe(200);
     expect(res.body.data.rows[0]).toMatchObject({ line: 2, contact: { email: 'good@example.com', firstName: 'Good' }, errors: [] });
-    expect(res.body.data.rows[1]).toMatchObject({ line: 3, contact: null, errors: [{ column: 'email', field: 'email', reason: expect.stringMatching(/^invalid_email/) }] });
+    expect(res.body.data.rows[1]).toMatchObject({ line: 3, contact: null, errors: [{ column: 'email', code: 'invalid_email', reason: expect.stringMatching(/^invalid_email: E-mail: "not-an-email" is not a valid e-mail address/) }] });
     expect((await contactsByEmail(app)).size).toBe(0);
   });
 });

@@ -30,7 +30,8 @@ describe('import write path', () => {
     const rest = await app.http().get('/api/contacts/contacts').set(auth(app.apiToken)).query({ sort: 'email:asc' });
     expect(rest.status).toBe(200);
     expect(rest.body.data.map((c: any) => c.email)).toEqual(['ann@example.com', 'bob@example.com']);
-    expect(rest.body.data[0]).toMatchObject({ firstName: 'Ann', lastName: 'Lee', company: 'Acme', emailOptIn: 'yes' });
+    // No opt-in column: consent is unknown, never an invented yes.
+    expect(rest.body.data[0]).toMatchObject({ firstName: 'Ann', lastName: 'Lee', company: 'Acme', emailOptIn: null, smsOptIn: null });
     expect(rest.body.data[0].documentId).toMatch(/^[a-z0-9]{24}$/);
     const one = await app.http().get(`/contacts/contacts/${rest.body.data[0].documentId}`).set(auth(app.adminToken));
     expect(one.status).toBe(200);
@@ -98,7 +99,7 @@ describe('import write path', () => {
     expect(all.get('out@example.com').email_opt_in).toBe('yes');
   });
 
-  it('custom fields: select values outside the options fail the row unless the field allows unknown values', async () => {
+  it('custom fields: values outside a closed list are warnings (the contact is kept), an open list adds them', async () => {
     const field = (body: Record<string, unknown>) => app.http().post('/contacts/fields').set(auth(app.adminToken)).send(body);
     expect((await field({ key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'] })).status).toBe(201);
     expect((await field({ key: 'source', label: 'Source', type: 'select', options: ['web'], allowUnknownValues: true })).status).toBe(201);
@@ -106,16 +107,14 @@ describe('import write path', () => {
     const csv = 'email,plan,source,score\np1@example.com,PRO,web,10\np2@example.com,gold,fair,3\np3@example.com,free,fair,x\n';
     const mapping = ['email', 'plan', 'source', 'score'].map((c) => ({ column: c, field: c }));
     const result = await importFile(app, csv, { mapping });
-    expect(result.counters).toMatchObject({ processed: 3, created: 1, failed: 2 });
+    expect(result.counters).toMatchObject({ processed: 3, created: 3, failed: 0, warnings: 2 });
     const all = await contactsByEmail(app);
     expect(all.get('p1@example.com').attributes).toEqual({ plan: 'pro', source: 'web', score: 10 });
+    expect(all.get('p2@example.com').attributes).toEqual({ source: 'fair', score: 3 });
+    expect(all.get('p3@example.com').attributes).toEqual({ plan: 'free', source: 'fair' });
     const fields = (await app.http().get('/contacts/fields').set(auth(app.adminToken))).body.data;
-    // Options met in failed rows are not added.
-    expect(fields.find((f: any) => f.key === 'source').options).toEqual(['web']);
-    const ok = await importFile(app, 'email,source\np4@example.com,fair\n', { mapping: [{ column: 'email', field: 'email' }, { column: 'source', field: 'source' }] });
-    expect(ok.counters.created).toBe(1);
-    const after = (await app.http().get('/contacts/fields').set(auth(app.adminToken))).body.data;
-    expect(after.find((f: any) => f.key === 'source').options).toEqual(['web', 'fair']);
+    expect(fields.find((f: any) => f.key === 'source').options).toEqual(['web', 'fair']);
+    expect(fields.find((f: any) => f.key === 'plan').options).toEqual(['free', 'pro']);
   });
 
   it('adds imported contacts to static segments, tags them, and records history per import', async () => {
@@ -145,17 +144,24 @@ describe('import write path', () => {
     expect(bad.body.error.message).toMatch(/no admin user has the id 999999/);
   });
 
-  it('mobile as unique key: numbers normalized to E.164 with the default country', async () => {
-    const csv = 'mobile,firstName\n06 12 34 56 78,Lou\n+33612345678,Lou2\n0033 6 99 88 77 66,Max\nnot-a-phone,Bad\n';
-    const result = await importFile(app, csv, {
-      options: { uniqueKey: 'mobile', defaultCountry: 'FR' },
-      mapping: [{ column: 'mobile', field: 'mobile' }, { column: 'firstName', field: 'firstName' }],
-    });
-    expect(result.counters).toMatchObject({ processed: 4, created: 2, updated: 1, failed: 1 });
-    const rows = await app.strapi.db.connection('contacts_contacts').select('mobile', 'first_name').orderBy('mobile');
-    expect(rows).toEqual([
-      { mobile: '+33612345678', first_name: 'Lou2' },
-      { mobile: '+33699887766', first_name: 'Max' },
-    ]);
+  it('mobile as the base’s key: numbers normalized to E.164 with the default country', async () => {
+    await app.strapi.db.connection('contacts_contacts').delete();
+    expect((await app.http().put('/contacts/settings').set(auth(app.adminToken)).send({ uniqueKey: 'mobile' })).status).toBe(200);
+    try {
+      const csv = 'mobile,firstName\n06 12 34 56 78,Lou\n+33612345678,Lou2\n0033 6 99 88 77 66,Max\nnot-a-phone,Bad\n';
+      const result = await importFile(app, csv, {
+        options: { defaultCountry: 'FR' },
+        mapping: [{ column: 'mobile', field: 'mobile' }, { column: 'firstName', field: 'firstName' }],
+      });
+      expect(result.counters).toMatchObject({ processed: 4, created: 2, updated: 1, failed: 1 });
+      const rows = await app.strapi.db.connection('contacts_contacts').select('mobile', 'first_name').orderBy('mobile');
+      expect(rows).toEqual([
+        { mobile: '+33612345678', first_name: 'Lou2' },
+        { mobile: '+33699887766', first_name: 'Max' },
+      ]);
+    } finally {
+      await app.strapi.db.connection('contacts_contacts').delete();
+      await app.http().put('/contacts/settings').set(auth(app.adminToken)).send({ uniqueKey: 'email' });
+    }
   });
 });

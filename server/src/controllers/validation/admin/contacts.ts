@@ -1,28 +1,18 @@
 import * as yup from 'yup';
+import { BUILT_IN_FIELDS, TAGS_MAX } from '../../../constants';
 import { queryInt } from '../validate';
 
-const text = (name: string) => yup.string().typeError(`${name} must be text`);
+export const MAX_TAGS = TAGS_MAX;
 
-export const MAX_TAGS = 100;
-
-/** Shape only: values are normalized and checked against the fields by the contacts service. */
+/**
+ * Shape only, one key per built-in field: values are read and checked by the
+ * contacts service with the same readers as the import (a readable 400 for
+ * each bad value, whatever the path).
+ */
 export const contactBodySchema = yup
   .object({
-    email: text('email').max(254, 'email must be at most 254 characters').nullable(),
-    mobile: text('mobile').max(50, 'mobile must be at most 50 characters').nullable(),
-    firstName: text('firstName').nullable(),
-    lastName: text('lastName').nullable(),
-    company: text('company').nullable(),
-    ownerId: yup.number().typeError('ownerId must be the id of an admin user').integer().positive().nullable(),
-    emailOptIn: text('emailOptIn'),
-    smsOptIn: text('smsOptIn'),
-    emailStatus: text('emailStatus'),
-    mobileStatus: text('mobileStatus'),
-    tags: yup
-      .array(text('a tag').required('a tag cannot be null').max(255, 'a tag is at most 255 characters'))
-      .typeError('tags must be a list of texts')
-      .max(MAX_TAGS, `a contact has at most ${MAX_TAGS} tags`)
-      .nullable(),
+    ...Object.fromEntries(BUILT_IN_FIELDS.filter((f) => f.reader !== 'tags').map((f) => [f.key, yup.mixed().nullable()])),
+    tags: yup.array().typeError('tags must be a list of texts').max(MAX_TAGS, `a contact has at most ${MAX_TAGS} tags`).nullable(),
     attributes: yup.object().typeError('attributes must be an object of custom field values by field key').nullable(),
   })
   .typeError('the request body must be a JSON object')
@@ -41,4 +31,9 @@ export const contactQuerySchema = yup.object({
   sort: yup.string().typeError('sort must be a single "field:asc" or "field:desc"'),
   // Checked against the contact model by assertValidFilters (yup would strip an unshaped object's keys).
   filters: yup.mixed(),
+});
+
+export const historyQuerySchema = yup.object({
+  page: queryInt('page', 1, 1_000_000),
+  pageSize: queryInt('pageSize', 1, 100),
 });

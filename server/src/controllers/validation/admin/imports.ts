@@ -1,33 +1,9 @@
 import * as yup from 'yup';
-import { FIELD_TYPES, IMPORT_MODES, IMPORT_STATUSES, UNIQUE_KEYS } from '../../../constants';
+import { FIELD_TYPES, IMPORT_STATUSES, OPT_IN_VALUES } from '../../../constants';
+import { importOptionsSchema } from '../../../import/options';
 
-const DELIMITERS = [',', ';', '\t', '|'];
+export { importOptionsSchema };
 
-export const importOptionsSchema = yup
-  .object({
-    delimiter: yup.string().oneOf(DELIMITERS, 'delimiter must be one of , ; TAB |'),
-    encoding: yup.string().max(40),
-    hasHeader: yup.boolean(),
-    sheet: yup.string().max(255),
-    mode: yup.string().oneOf([...IMPORT_MODES], `mode must be one of: ${IMPORT_MODES.join(', ')}`),
-    uniqueKey: yup.string().oneOf([...UNIQUE_KEYS], `uniqueKey must be one of: ${UNIQUE_KEYS.join(', ')}`),
-    segmentIds: yup.array(yup.string().required()),
-    tags: yup.array(yup.string().trim().required().max(100)),
-    owner: yup
-      .mixed<string | number>()
-      .nullable()
-      .test('owner', 'owner must be the id of an admin user', (v) => v === null || v === undefined || /^\d+$/.test(String(v))),
-    dateFormat: yup
-      .string()
-      .nullable()
-      .matches(/^(DD|MM|YYYY|YY)[/.\-](DD|MM)[/.\-](DD|MM|YYYY|YY)$/i, { message: 'dateFormat must look like DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD', excludeEmptyString: true }),
-    decimalComma: yup.boolean(),
-    defaultCountry: yup.string().matches(/^[A-Za-z]{2}$/, 'defaultCountry must be a two-letter country code such as FR or US').uppercase(),
-    emptyClears: yup.boolean(),
-    allowResubscribe: yup.boolean(),
-  })
-  .noUnknown(true, (p) => `unknown import option: ${p.unknown}`)
-  .strict();
 
 const columnRef = yup.mixed<string | number>().test('column', 'column must be a header text or a 0-based index', (v) => typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && v >= 0));
 
@@ -49,7 +25,17 @@ const entrySchema = yup.lazy((entry: any) => {
       })
       .noUnknown();
   }
-  return yup.object({ column: columnRef.required(), field: yup.string().required('each mapping entry needs a field, ignore, literal or newField'), option: yup.string() }).noUnknown();
+  return yup
+    .object({
+      column: columnRef.required(),
+      field: yup.string().required('each mapping entry needs a field, ignore, literal or newField'),
+      option: yup.string(),
+      /** How this column's words translate for an opt-in field: { "Y": "yes" }. */
+      values: yup.object().test('values', 'values maps words to yes, no, orange or blocklist', (v) =>
+        v === undefined || Object.values(v as Record<string, unknown>).every((x) => (OPT_IN_VALUES as readonly unknown[]).includes(x))
+      ),
+    })
+    .noUnknown();
 });
 
 export const updateImportSchema = yup
@@ -57,6 +43,8 @@ export const updateImportSchema = yup
     name: yup.string().trim().max(255),
     options: importOptionsSchema.default(undefined),
     mapping: yup.array(entrySchema as any).max(2000),
+    /** Apply a saved mapping (its documentId) to this file's columns. */
+    useMapping: yup.string().max(64),
   })
   .noUnknown(true, (p) => `unknown property: ${p.unknown}`);
 
@@ -65,3 +53,10 @@ export const listQuerySchema = yup.object({
   pageSize: yup.number().integer().min(1).max(100),
   status: yup.string().oneOf([...IMPORT_STATUSES], `status must be one of: ${IMPORT_STATUSES.join(', ')}`),
 });
+
+export const saveMappingSchema = yup
+  .object({
+    name: yup.string().trim().required('name is required').max(255),
+    importId: yup.string().required('importId (the documentId of the import whose mapping to save) is required').max(64),
+  })
+  .noUnknown(true, (p) => `unknown property: ${p.unknown}`);

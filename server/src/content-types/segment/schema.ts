@@ -1,0 +1,19 @@
+import { SEGMENT_KINDS } from '../../constants';
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'contacts_segments',
+  info: { singularName: 'segment', pluralName: 'segments', displayName: 'Contact segment', description: 'Static or dynamic group of contacts' },
+  options: { draftAndPublish: false },
+  pluginOptions: { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } },
+  attributes: {
+    name: { type: 'string', required: true },
+    description: { type: 'text' },
+    kind: { type: 'enumeration', enum: [...SEGMENT_KINDS], default: 'static', required: true },
+    criteria: { type: 'json' },
+    count: { type: 'integer', default: 0 },
+    computedAt: { type: 'datetime' },
+    builtIn: { type: 'boolean', default: false },
+    contacts: { type: 'relation', relation: 'manyToMany', target: 'plugin::contacts.contact', mappedBy: 'segments' },
+  },
+};
