@@ -5,61 +5,18 @@
  * (start → imported) or creates N contacts with the Documents API.
  * Prints one JSON line.
  */
-const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { boot } = require('./boot');
 
 const [mode, arg, db = 'sqlite'] = process.argv.slice(2);
-const playground = path.join(__dirname, '..', 'playground');
-const secret = () => crypto.randomBytes(16).toString('base64');
-
-const prepareDb = async () => {
-  const name = `contacts_bench_${crypto.randomBytes(4).toString('hex')}`;
-  if (db === 'postgres') {
-    const { Client } = require('pg');
-    const url = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432';
-    const c = new Client({ connectionString: `${url}/postgres` });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    return {
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: `${url}/${name}` },
-      drop: async () => {
-        const d = new Client({ connectionString: `${url}/postgres` });
-        await d.connect();
-        await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await d.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contacts-bench-'));
-  return {
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.relative(playground, path.join(dir, 'data.db')) },
-    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
-};
 
 const main = async () => {
-  const database = await prepareDb();
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    STRAPI_LOG_LEVEL: 'error',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    CONTACTS_QUEUE_TICK_SECONDS: '0.5',
-    ...database.env,
-  });
   let peak = 0;
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
-  const { createStrapi } = require('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: playground, distDir: playground, serveAdminPanel: false }).load();
-  strapi.log.level = 'error';
+  const app = await boot(db);
+  const { strapi } = app;
   const baseline = process.memoryUsage().rss;
   const timer = setInterval(sample, 50);
   let result;
@@ -103,8 +60,7 @@ const main = async () => {
   } finally {
     clearInterval(timer);
     sample();
-    await strapi.destroy();
-    await database.drop();
+    await app.stop();
   }
   console.log(JSON.stringify({ ...result, peakRssMb: Math.round(peak / 2 ** 20), baselineRssMb: Math.round(baseline / 2 ** 20) }));
   process.exit(0);

@@ -73,35 +73,20 @@ export type ImportProblemLevel = (typeof IMPORT_PROBLEM_LEVELS)[number];
 export const IMPORT_SOURCES = ['upload', 'paste', 'url', 'sftp'] as const;
 export const IMPORT_MODES = ['upsert', 'create', 'update', 'fill-empty'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
+/**
+ * Day/month orders a person can choose for an import (one entry per reading:
+ * the readers accept / - . as separators and 2- or 4-digit years in each).
+ * ISO dates (year first) are never ambiguous and read as such whatever the choice.
+ */
+export const DATE_FORMATS = ['DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY-MM-DD'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
 export const UNIQUE_KEYS = ['email', 'mobile'] as const;
 export type UniqueKey = (typeof UNIQUE_KEYS)[number];
 
 export const SEGMENT_KINDS = ['static', 'dynamic'] as const;
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const EXPORT_STATUSES = ['draft', 'queued', 'in_progress', 'done', 'failed'] as const;
-
-export const SEGMENT_OPERATORS = [
-  'eq',
-  'neq',
-  'startsWith',
-  'notStartsWith',
-  'endsWith',
-  'notEndsWith',
-  'contains',
-  'notContains',
-  'empty',
-  'notEmpty',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'between',
-  'in',
-  'notIn',
-  'before',
-  'after',
-  'inLastDays',
-] as const;
 
 /** RBAC: one read/create/manage triple per capability, plus settings. */
 export const CAPABILITIES = ['contacts', 'fields', 'imports', 'segments', 'exports'] as const;

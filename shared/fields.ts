@@ -29,6 +29,8 @@ export interface BuiltInField {
   /** Searched by the list's quick search. */
   searchable?: boolean;
   sortable?: boolean;
+  /** Kept by the plugin itself: no form, API body or import column writes it. */
+  readOnly?: boolean;
 }
 
 /** Built-in text columns are VARCHAR(255) on every database. */
@@ -55,6 +57,8 @@ export const BUILT_IN_FIELDS: readonly BuiltInField[] = [
   { key: 'emailStatus', label: 'E-mail status', type: 'select', reader: 'status', options: EMAIL_STATUSES, default: 'unknown' },
   { key: 'mobileStatus', label: 'Mobile status', type: 'select', reader: 'status', options: MOBILE_STATUSES, default: 'unknown' },
   { key: 'tags', label: 'Tags', type: 'multiselect', reader: 'tags' },
+  /** Set by imports and content-API writes; "active" contacts had some within `activityDays`. */
+  { key: 'lastActivityAt', label: 'Last activity', type: 'datetime', sortable: true, readOnly: true },
 ];
 
 /** A field as the readers, the mapping and the forms see it: a built-in one, or a custom one (stored in `attributes`). */
@@ -68,9 +72,13 @@ export interface FieldDefinition {
   required?: boolean;
   builtIn?: boolean;
   maxLength?: number;
+  readOnly?: boolean;
 }
 
 export const BUILT_IN_FIELD_KEYS = BUILT_IN_FIELDS.map((f) => f.key);
+
+/** Built-in fields a person, a file or an API body may write. */
+export const WRITABLE_FIELDS = BUILT_IN_FIELDS.filter((f) => !f.readOnly);
 
 export const builtInField = (key: string): BuiltInField | undefined => BUILT_IN_FIELDS.find((f) => f.key === key);
 

@@ -1,6 +1,6 @@
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
-import { PERMISSIONS } from '../../server/src/constants';
+import { PERMISSIONS } from '../../shared/constants';
 
 const prefixKeys = (messages: Record<string, string>) =>
   Object.fromEntries(Object.entries(messages).map(([k, v]) => [`${PLUGIN_ID}.${k}`, v]));
@@ -26,7 +26,7 @@ export default {
         } catch {
           return { data: {}, locale };
         }
-      })
+      }),
     );
   },
 };

@@ -1,4 +1,4 @@
-import type { FieldType } from '../../server/src/constants';
+import type { FieldType, OptIn } from '../../shared/constants';
 
 export interface Contact {
   id: number;
@@ -8,8 +8,11 @@ export interface Contact {
   firstName: string | null;
   lastName: string | null;
   company: string | null;
-  emailOptIn: string;
-  smsOptIn: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  /** null: consent unknown (never assumed). */
+  emailOptIn: OptIn | null;
+  smsOptIn: OptIn | null;
   emailStatus: string;
   mobileStatus: string;
   tags: string[] | null;
@@ -57,8 +60,10 @@ export interface ContactFormValues {
   firstName: string;
   lastName: string;
   company: string;
-  emailOptIn: string;
-  smsOptIn: string;
+  /** Alpha-2 code, '' when unset. */
+  country: string;
+  emailOptIn: OptIn | null;
+  smsOptIn: OptIn | null;
   emailStatus: string;
   mobileStatus: string;
   tags: string[];
@@ -67,3 +72,23 @@ export interface ContactFormValues {
 
 /** Field path ("email", "attributes.birthday") → message from the API. */
 export type FieldErrors = Record<string, string>;
+
+/** GET /contacts/settings. */
+export interface BaseSettings {
+  uniqueKey: 'email' | 'mobile';
+}
+
+/** One entry of GET /contacts/contacts/:id/history, newest first. */
+export interface ContactHistoryEntry {
+  kind: 'import.created' | 'import.updated';
+  at: string | null;
+  /** null when the import was deleted since. */
+  import: { documentId: string; name: string } | null;
+}
+
+/** One value several contacts share (GET /contacts/settings/conflicts). */
+export interface KeyConflict {
+  value: string;
+  count: number;
+  contacts: Array<Pick<Contact, 'documentId' | 'email' | 'mobile' | 'firstName' | 'lastName'>>;
+}

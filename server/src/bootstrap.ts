@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTION_VERBS, CAPABILITIES, PLUGIN_ID, WEBHOOK_EVENTS } from './constants';
 import { getDialect } from './database/dialect';
 import { ensureHistoryTable } from './database/history';
+import { claimOnce, ensureLocksTable } from './database/locks';
 import { resetTables, tables } from './database/tables';
 import { getService } from './utils/get-service';
 
@@ -37,9 +38,12 @@ const ensureIndexes = async (strapi: Core.Strapi) => {
   await dialect.ensureUniqueIndex(knex, t.fields, `${t.fields}_key_uq`, 'key');
   // The admin list's default order (most recently updated first) without sorting the table.
   await dialect.ensureIndex(knex, t.contacts, `${t.contacts}_updated_idx`, [t.contactSystem.updatedAt, 'id']);
+  // The quick search reads this narrow index instead of the wide rows (a scan of it: ~90 ms at 1M contacts on SQLite).
+  if (dialect.indexesText) await dialect.ensureIndex(knex, t.contacts, `${t.contacts}_search_idx`, [t.contactColumns.search]);
   // Import bookkeeping read by import id (errors CSV, history cap) and by contact (history).
   await dialect.ensureIndex(knex, t.errors, `${t.errors}_import_idx`, ['import_id', 'line']);
   await ensureHistoryTable(knex);
+  await ensureLocksTable(knex);
 };
 
 /** Expired drafts, the history cap and orphan upload folders (a crash mid-upload), at start and then hourly. */
@@ -58,13 +62,41 @@ export const stopHousekeeping = () => {
   housekeepingTimer = null;
 };
 
+/**
+ * The scheduled refresh of every dynamic segment, through Strapi's cron: it
+ * fires on every instance, so each due minute is claimed in the database and
+ * runs once.
+ */
+const scheduleSegmentRefresh = (strapi: Core.Strapi) => {
+  const rule = strapi.config.get('plugin::contacts.segmentRefreshCron') as string | null;
+  if (!rule || !(strapi as any).cron?.add) return;
+  (strapi as any).cron.add({
+    contactsSegmentRefresh: {
+      options: { rule },
+      task: async () => {
+        const due = new Date().toISOString().slice(0, 16);
+        if (!(await claimOnce(strapi.db.connection, `segments-refresh:${due}`))) return;
+        await getService('segments')
+          .refreshAll()
+          .catch((error) => strapi.log.warn(`[contacts] scheduled segment refresh: ${(error as Error).message}`));
+      },
+    },
+  });
+};
+
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   resetTables();
   await registerPermissions(strapi);
   await ensureIndexes(strapi);
   await getService('fields').seedBuiltIns();
+  await getService('segments').seedDefaults();
   registerWebhookEvents(strapi);
   await startHousekeeping(strapi);
+  scheduleSegmentRefresh(strapi);
+  // Contacts written before the folded copies existed get them in the background (criteria and the search read them).
+  void getService('contacts')
+    .backfillFolded()
+    .catch((error) => strapi.log.warn(`[contacts] folded copies: ${(error as Error).message}`));
   getService('queue').start();
 };
 

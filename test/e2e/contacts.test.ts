@@ -1,11 +1,12 @@
 /**
  * The Contacts page in a real browser against the built playground:
- * list → create (with a custom field) → search → edit (incl. a server-side
- * 400 shown next to its input) → delete, then a read-only role.
+ * list → create (custom fields of every type, a country by its name, opt-ins
+ * left unknown) → search → edit (incl. a server-side 400 shown next to its
+ * input, an opt-in set and back to unknown) → delete, then a read-only role.
  * Screenshots: test/.artifacts/screenshots/contacts/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { PERMISSIONS } from '../../server/src/constants';
+import { PERMISSIONS } from '../../shared/constants';
 import { AdminApi } from './helpers/admin-api';
 import { launchBrowser, newPage, screenshotter } from './helpers/browser';
 import { loginAs } from './helpers/login';
@@ -39,6 +40,7 @@ beforeAll(async () => {
   await api.createField({ key: 'workPhone', label: 'Work phone', type: 'phone' });
   await api.createField({ key: 'website', label: 'Website', type: 'url' });
   await api.createField({ key: 'interests', label: 'Interests', type: 'multiselect', options: ['maths', 'music', 'poetry'] });
+  await api.createField({ key: 'notes', label: 'Notes', type: 'longtext' });
   page = await newPage(browser);
 });
 
@@ -94,6 +96,15 @@ describe('Contacts admin page', () => {
     for (const label of ['Last seen', 'Work e-mail', 'Work phone']) await page.getByText(label, { exact: true }).waitFor();
     await page.getByLabel('Tags').fill('vip');
     await page.getByLabel('Tags').press('Enter');
+    // A long text is a textarea: several lines.
+    await page.getByRole('textbox', { name: 'Notes' }).fill('Met at the Royal Society.\nAsked about the engine.');
+    // Countries by their name; the code is what is stored.
+    await page.getByRole('combobox', { name: 'Country' }).click();
+    await page.getByRole('combobox', { name: 'Country' }).fill('Kingdom');
+    await page.getByRole('option', { name: 'United Kingdom (GB)' }).click();
+    // Consent is never assumed: both opt-ins start unknown.
+    expect(await page.getByRole('combobox', { name: 'E-mail opt-in' }).textContent()).toContain('Unknown');
+    expect(await page.getByRole('combobox', { name: 'SMS opt-in' }).textContent()).toContain('Unknown');
     await shot(page, 'create-form-filled');
 
     await page.getByRole('button', { name: 'Save' }).click();
@@ -108,8 +119,12 @@ describe('Contacts admin page', () => {
       email: 'ada.lovelace@example.com',
       firstName: 'Ada',
       company: 'Analytical Engines',
+      country: 'GB',
+      emailOptIn: null,
+      smsOptIn: null,
       tags: ['vip'],
       attributes: {
+        notes: 'Met at the Royal Society.\nAsked about the engine.',
         city: 'London',
         plan: 'gold',
         visits: 42,
@@ -151,6 +166,27 @@ describe('Contacts admin page', () => {
 
     const { data } = await api.ok('GET', `/contacts/contacts/${documentId}`);
     expect(data).toMatchObject({ company: 'Babbage & Co', mobile: '+33612345678', attributes: { city: 'Paris', plan: 'gold' } });
+    // The country came back as its name.
+    expect(await page.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('United Kingdom (GB)');
+  });
+
+  test('an opt-in can be set, and set back to unknown', async () => {
+    const optIn = page.getByRole('combobox', { name: 'E-mail opt-in' });
+    await optIn.click();
+    expect(await page.getByRole('option').allTextContents()).toEqual(['Unknown', 'Yes', 'No', 'Orange list', 'Blocklist']);
+    await page.getByRole('option', { name: 'Yes' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectNotification('Contact saved');
+    expect((await api.ok('GET', `/contacts/contacts/${documentId}`)).data.emailOptIn).toBe('yes');
+
+    await optIn.click();
+    await page.getByRole('option', { name: 'Unknown' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectNotification('Contact saved');
+    expect((await api.ok('GET', `/contacts/contacts/${documentId}`)).data.emailOptIn).toBeNull();
+    // The list says "Unknown" too.
+    await page.goto(`${app.url}${CONTACTS_URL}`);
+    await waitForText(page.getByTestId('contact-row').filter({ hasText: 'ada.lovelace@example.com' }), 'E-mail: Unknown');
   });
 
   test('a search with "&" survives sorting (the URL keeps it encoded)', async () => {
@@ -231,9 +267,17 @@ describe('Contacts admin page', () => {
       await page.getByText('31 contacts').waitFor();
       await page.locator('thead th').filter({ hasText: 'Société' }).waitFor();
       await shot(page, 'list-fr');
+      await waitForText(page.getByTestId('contact-row').first(), 'E-mail\u00a0: Inconnu');
       await page.getByTestId('contact-row').first().click();
       await page.getByText('Consentement et délivrabilité').waitFor();
       await page.getByRole('button', { name: 'Enregistrer' }).waitFor();
+      // Built-in fields by their French name, values too.
+      for (const label of ['Prénom', 'Nom', 'Société', 'Pays', 'Consentement e-mail', 'Statut du mobile']) {
+        await page.getByText(label, { exact: true }).first().waitFor();
+      }
+      expect(await page.getByRole('combobox', { name: 'Consentement e-mail' }).textContent()).toContain('Inconnu');
+      expect(await page.getByRole('combobox', { name: "Statut de l'e-mail" }).textContent()).toContain('Inconnu');
+      await page.getByRole('heading', { name: 'Historique' }).waitFor();
       await shot(page, 'edit-fr');
     } finally {
       await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));

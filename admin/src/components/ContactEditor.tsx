@@ -13,6 +13,7 @@ import { fieldsFromValues } from '../utils/fieldsFromValues';
 import { getTranslation } from '../utils/getTranslation';
 import { CONTACTS_PATH, contactPath } from '../utils/paths';
 import { ContactForm } from './ContactForm';
+import { ContactHistorySection } from './ContactHistorySection';
 import { DeleteContactDialog } from './DeleteContactDialog';
 
 interface ContactEditorProps {
@@ -23,10 +24,12 @@ interface ContactEditorProps {
   fieldsForbidden?: boolean;
   canSave: boolean;
   canDelete: boolean;
+  /** The base's unicity key, marked required. */
+  uniqueKey?: 'email' | 'mobile';
 }
 
 /** Header with Save/Delete and the form; API 400s land next to their inputs. */
-export const ContactEditor = ({ contact, fields, fieldsForbidden, canSave, canDelete }: ContactEditorProps) => {
+export const ContactEditor = ({ contact, fields, fieldsForbidden, canSave, canDelete, uniqueKey }: ContactEditorProps) => {
   const { formatMessage, formatDate } = useIntl();
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
@@ -112,15 +115,19 @@ export const ContactEditor = ({ contact, fields, fieldsForbidden, canSave, canDe
         }
       />
       <Layouts.Content>
-        <ContactForm
-          values={values}
-          errors={errors}
-          fields={fieldsForbidden ? fieldsFromValues(current?.attributes) : fields}
-          customFieldsDisabled={fieldsForbidden}
-          disabled={!canSave}
-          onChange={setValue}
-          onAttributeChange={setAttribute}
-        />
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <ContactForm
+            values={values}
+            errors={errors}
+            fields={fieldsForbidden ? fieldsFromValues(current?.attributes) : fields}
+            customFieldsDisabled={fieldsForbidden}
+            disabled={!canSave}
+            uniqueKey={uniqueKey}
+            onChange={setValue}
+            onAttributeChange={setAttribute}
+          />
+          {current && <ContactHistorySection documentId={current.documentId} />}
+        </Flex>
       </Layouts.Content>
       {current && canDelete && (
         <DeleteContactDialog

@@ -10,6 +10,7 @@ interface ContactFormProps {
   fields: ContactField[];
   disabled?: boolean;
   customFieldsDisabled?: boolean;
+  uniqueKey?: 'email' | 'mobile';
   onChange: <K extends Exclude<keyof ContactFormValues, 'attributes'>>(key: K, value: ContactFormValues[K]) => void;
   onAttributeChange: (key: string, value: unknown) => void;
 }
@@ -20,11 +21,12 @@ export const ContactForm = ({
   fields,
   disabled,
   customFieldsDisabled,
+  uniqueKey,
   onChange,
   onAttributeChange,
 }: ContactFormProps) => (
   <Flex direction="column" alignItems="stretch" gap={6}>
-    <IdentitySection values={values} errors={errors} disabled={disabled} onChange={onChange} />
+    <IdentitySection values={values} errors={errors} disabled={disabled} uniqueKey={uniqueKey} onChange={onChange} />
     <CustomFieldsSection
       fields={fields}
       values={values.attributes}

@@ -19,7 +19,8 @@ export const CustomFieldsSection = ({ fields, values, errors, disabled, onChange
   return (
     <FormSection title={formatMessage({ id: getTranslation('form.section.custom'), defaultMessage: 'Custom fields' })}>
       {fields.map((field) => (
-        <FormItem key={field.key}>
+        // A long text gets the whole row.
+        <FormItem key={field.key} full={field.type === 'longtext'}>
           <CustomFieldInput
             field={field}
             value={values[field.key]}

@@ -1,8 +1,10 @@
 import { useIntl } from 'react-intl';
 import type { ContactFormValues, FieldErrors } from '../types';
+import { useContactLabels } from '../hooks/useContactLabels';
 import { getTranslation } from '../utils/getTranslation';
 import { FormItem } from './FormItem';
 import { FormSection } from './FormSection';
+import { CountryFieldInput } from './field-inputs/CountryFieldInput';
 import { TagsInput } from './field-inputs/TagsInput';
 import { TextFieldInput } from './field-inputs/TextFieldInput';
 
@@ -12,37 +14,45 @@ interface IdentitySectionProps {
   values: ContactFormValues;
   errors: FieldErrors;
   disabled?: boolean;
-  onChange: <K extends TextKey | 'tags'>(key: K, value: ContactFormValues[K]) => void;
+  /** The base's unicity key (Settings): required on every contact. */
+  uniqueKey?: 'email' | 'mobile';
+  onChange: <K extends TextKey | 'country' | 'tags'>(key: K, value: ContactFormValues[K]) => void;
 }
 
-const TEXT_FIELDS: Array<{ key: TextKey; type: 'text' | 'email' | 'tel'; label: string }> = [
-  { key: 'email', type: 'email', label: 'E-mail' },
-  { key: 'mobile', type: 'tel', label: 'Mobile' },
-  { key: 'firstName', type: 'text', label: 'First name' },
-  { key: 'lastName', type: 'text', label: 'Last name' },
-  { key: 'company', type: 'text', label: 'Company' },
+const TEXT_FIELDS: Array<{ key: TextKey; type: 'text' | 'email' | 'tel' }> = [
+  { key: 'email', type: 'email' },
+  { key: 'mobile', type: 'tel' },
+  { key: 'firstName', type: 'text' },
+  { key: 'lastName', type: 'text' },
+  { key: 'company', type: 'text' },
 ];
 
-export const IdentitySection = ({ values, errors, disabled, onChange }: IdentitySectionProps) => {
+export const IdentitySection = ({ values, errors, disabled, uniqueKey, onChange }: IdentitySectionProps) => {
   const { formatMessage } = useIntl();
+  const labels = useContactLabels();
   return (
     <FormSection
       title={formatMessage({ id: getTranslation('form.section.identity'), defaultMessage: 'Contact' })}
       description={
         disabled
           ? undefined
-          : formatMessage({
-              id: getTranslation('form.section.identity.description'),
-              defaultMessage: 'A contact needs an e-mail address or a mobile number.',
-            })
+          : uniqueKey
+            ? formatMessage(
+                {
+                  id: getTranslation('form.section.identity.key'),
+                  defaultMessage: '{key} is the unicity key of the base: every contact has one, no two share it.',
+                },
+                { key: labels.fieldLabel({ key: uniqueKey, label: '' }) },
+              )
+            : undefined
       }
     >
-      {TEXT_FIELDS.map(({ key, type, label }) => (
+      {TEXT_FIELDS.map(({ key, type }) => (
         <FormItem key={key}>
           <TextFieldInput
             name={key}
             type={type}
-            label={formatMessage({ id: getTranslation(`field.${key}`), defaultMessage: label })}
+            label={labels.fieldLabel({ key, label: '' })}
             hint={
               key === 'mobile' && !disabled
                 ? formatMessage({
@@ -59,9 +69,27 @@ export const IdentitySection = ({ values, errors, disabled, onChange }: Identity
         </FormItem>
       ))}
       <FormItem>
+        <CountryFieldInput
+          name="country"
+          label={labels.fieldLabel({ key: 'country', label: '' })}
+          hint={
+            disabled
+              ? undefined
+              : formatMessage({
+                  id: getTranslation('form.country.hint'),
+                  defaultMessage: 'Also the country of mobile numbers written without +33, +1…',
+                })
+          }
+          value={values.country}
+          error={errors.country}
+          disabled={disabled}
+          onChange={(value) => onChange('country', value)}
+        />
+      </FormItem>
+      <FormItem>
         <TagsInput
           name="tags"
-          label={formatMessage({ id: getTranslation('field.tags'), defaultMessage: 'Tags' })}
+          label={labels.fieldLabel({ key: 'tags', label: '' })}
           value={values.tags}
           error={errors.tags}
           disabled={disabled}

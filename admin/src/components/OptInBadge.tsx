@@ -1,5 +1,6 @@
 import { Badge } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { useContactLabels } from '../hooks/useContactLabels';
 import { getTranslation } from '../utils/getTranslation';
 
 const VARIANTS: Record<string, 'success' | 'neutral' | 'warning' | 'danger'> = {
@@ -9,17 +10,21 @@ const VARIANTS: Record<string, 'success' | 'neutral' | 'warning' | 'danger'> = {
   blocklist: 'danger',
 };
 
-/** "E-mail: Yes", coloured by consent: green yes, grey no, orange list, red blocklist. */
-export const OptInBadge = ({ channel, value }: { channel: 'email' | 'sms'; value: string }) => {
+/** "E-mail: Yes", coloured by consent: green yes, grey no or unknown, orange list, red blocklist. */
+export const OptInBadge = ({ channel, value }: { channel: 'email' | 'sms'; value: string | null }) => {
   const { formatMessage } = useIntl();
+  const labels = useContactLabels();
   const channelLabel = formatMessage({
     id: getTranslation(`list.optIn.${channel}`),
     defaultMessage: channel === 'email' ? 'E-mail' : 'SMS',
   });
-  const valueLabel = formatMessage({ id: getTranslation(`optIn.${value}`), defaultMessage: value });
+  const valueLabel = labels.optIn(value);
   return (
-    <Badge variant={VARIANTS[value] ?? 'neutral'} size="S">
-      {`${channelLabel}: ${valueLabel}`}
+    <Badge variant={(value && VARIANTS[value]) || 'neutral'} size="S">
+      {formatMessage(
+        { id: getTranslation('list.optIn.badge'), defaultMessage: '{channel}: {value}' },
+        { channel: channelLabel, value: valueLabel },
+      )}
     </Badge>
   );
 };

@@ -1,5 +1,5 @@
 import { useRBAC } from '@strapi/strapi/admin';
-import { PERMISSIONS } from '../../../server/src/constants';
+import { PERMISSIONS } from '../../../shared/constants';
 
 // Module-level so useRBAC sees the same array on every render and checks once.
 const CONTACT_PERMISSIONS = [

@@ -1,5 +1,5 @@
 import { useRBAC } from '@strapi/strapi/admin';
-import { PERMISSIONS } from '../../../server/src/constants';
+import { PERMISSIONS } from '../../../shared/constants';
 
 const FIELD_PERMISSIONS = [
   { action: PERMISSIONS.fields.read, subject: null },

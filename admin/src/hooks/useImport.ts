@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import type { ImportView } from '../importTypes';
 import { isActiveImport } from '../utils/importFormat';
 import { useApiErrorNotification } from './useApiErrorNotification';
@@ -13,6 +14,8 @@ const POLL_MS = 1000;
  */
 export const useImport = (documentId?: string) => {
   const { get } = useFetchClient();
+  // First problems' reasons come in the admin's language.
+  const { locale } = useIntl();
   const notifyError = useApiErrorNotification();
   const [state, setState] = useState<{ importView?: ImportView; error?: unknown; isLoading: boolean }>({
     isLoading: !!documentId,
@@ -30,7 +33,9 @@ export const useImport = (documentId?: string) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async (first: boolean) => {
       try {
-        const { data } = await get<{ data: ImportView }>(`/contacts/imports/${encodeURIComponent(documentId)}`);
+        const { data } = await get<{ data: ImportView }>(`/contacts/imports/${encodeURIComponent(documentId)}`, {
+          params: { locale },
+        });
         if (!current) return;
         failures.current = 0;
         setState({ importView: data.data, isLoading: false });
@@ -55,7 +60,7 @@ export const useImport = (documentId?: string) => {
       current = false;
       if (timer) clearTimeout(timer);
     };
-  }, [documentId, get, notifyError, version]);
+  }, [documentId, get, locale, notifyError, version]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const set = useCallback((importView: ImportView) => {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { ImportLimits, ImportOptions, ImportPatch, ImportPreview, ImportView } from '../importTypes';
+import { useIntl } from 'react-intl';
+import type { ImportLimits, ImportOptions, ImportPatch, ImportPreview, ImportView, SavedMapping } from '../importTypes';
 
 const url = (documentId: string, tail = '') => `/contacts/imports/${encodeURIComponent(documentId)}${tail}`;
 
@@ -21,9 +22,13 @@ const fileNameFrom = (disposition: string | null | undefined, fallback: string) 
   return match ? decodeURIComponent(match[1]) : fallback;
 };
 
-/** The import routes of the admin API; callers show errors (400s carry a message written for people). */
+/**
+ * The import routes of the admin API; callers show errors (400s carry a message
+ * written for people). Row reasons come back in the admin's language (`locale`).
+ */
 export const useImportApi = () => {
   const { get, post, put, del } = useFetchClient();
+  const { locale } = useIntl();
   return useMemo(
     () => ({
       limits: async () => (await get<{ data: ImportLimits }>('/contacts/imports/limits')).data.data,
@@ -43,7 +48,7 @@ export const useImportApi = () => {
         (await put<{ data: ImportView }>(url(documentId), patch)).data.data,
 
       preview: async (documentId: string, limit = 20) =>
-        (await get<{ data: ImportPreview }>(url(documentId, '/preview'), { params: { limit } })).data.data,
+        (await get<{ data: ImportPreview }>(url(documentId, '/preview'), { params: { limit, locale } })).data.data,
 
       start: async (documentId: string) => (await post<{ data: ImportView }>(url(documentId, '/start'))).data.data,
       stop: async (documentId: string) => (await post<{ data: ImportView }>(url(documentId, '/stop'))).data.data,
@@ -54,11 +59,19 @@ export const useImportApi = () => {
 
       /** A plain link would carry no admin token: fetch the CSV with it and save the Blob. */
       downloadErrors: async (documentId: string, importName: string) => {
-        const res = await get(url(documentId, '/errors'), { responseType: 'blob' });
+        const res = await get(url(documentId, '/errors'), { params: { locale }, responseType: 'blob' });
         const fallback = `${importName.replace(/\.(csv|tsv|txt|xlsx)$/i, '').replace(/[^\w.-]+/g, '_') || 'import'}-errors.csv`;
         saveBlob(res.data, fileNameFrom(res.headers?.get('Content-Disposition'), fallback));
       },
+
+      savedMappings: async () => (await get<{ data: SavedMapping[] }>('/contacts/mappings')).data.data,
+      /** Saves the import's stored mapping under `name` (the same name replaces the earlier one). */
+      saveMapping: async (name: string, importId: string) =>
+        (await post<{ data: SavedMapping }>('/contacts/mappings', { name, importId })).data.data,
+      deleteMapping: async (documentId: string) => {
+        await del(`/contacts/mappings/${encodeURIComponent(documentId)}`);
+      },
     }),
-    [get, post, put, del],
+    [get, post, put, del, locale],
   );
 };

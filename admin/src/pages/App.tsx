@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { PERMISSIONS } from '../../../server/src/constants';
+import { PERMISSIONS } from '../../../shared/constants';
 import { ContactsNav } from '../components/ContactsNav';
 import { ContactEditPage } from './ContactEditPage';
 import { ContactsListPage } from './ContactsListPage';
@@ -13,6 +13,7 @@ const ImportWizardPage = lazy(() => import('./ImportWizardPage').then((m) => ({ 
 const ImportHistoryPage = lazy(() => import('./ImportHistoryPage').then((m) => ({ default: m.ImportHistoryPage })));
 const ImportDetailPage = lazy(() => import('./ImportDetailPage').then((m) => ({ default: m.ImportDetailPage })));
 const FieldsPage = lazy(() => import('./FieldsPage').then((m) => ({ default: m.FieldsPage })));
+const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 /**
  * Mounted at /plugins/contacts. Contacts live under /contacts so imports,
@@ -32,6 +33,7 @@ export const App = () => (
           <Route path="imports/new/:documentId" element={<ImportWizardPage />} />
           <Route path="imports/:documentId" element={<ImportDetailPage />} />
           <Route path="fields" element={<FieldsPage />} />
+          <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<Page.Error />} />
         </Routes>
       </Suspense>

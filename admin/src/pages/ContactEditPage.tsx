@@ -5,6 +5,7 @@ import { ContactEditor } from '../components/ContactEditor';
 import { useContact } from '../hooks/useContact';
 import { useContactPermissions } from '../hooks/useContactPermissions';
 import { useCustomFields } from '../hooks/useCustomFields';
+import { useSettings } from '../hooks/useSettings';
 import { getTranslation } from '../utils/getTranslation';
 
 /** /contacts/new (documentId absent) and /contacts/:documentId. */
@@ -14,9 +15,11 @@ export const ContactEditPage = () => {
   const permissions = useContactPermissions();
   const { contact, isLoading: isLoadingContact, error } = useContact(documentId);
   const { fields, forbidden: fieldsForbidden, isLoading: isLoadingFields, error: fieldsError } = useCustomFields();
+  // Only marks the key required: the form still opens if the settings cannot be read.
+  const { settings, isLoading: isLoadingSettings } = useSettings();
   const title = formatMessage({ id: getTranslation('list.title'), defaultMessage: 'Contacts' });
 
-  if (permissions.isLoading || isLoadingContact || isLoadingFields) {
+  if (permissions.isLoading || isLoadingContact || isLoadingFields || isLoadingSettings) {
     return <Page.Loading />;
   }
   if (!documentId && !permissions.canCreate) {
@@ -35,6 +38,7 @@ export const ContactEditPage = () => {
         fieldsForbidden={fieldsForbidden}
         canSave={documentId ? permissions.canManage : permissions.canCreate}
         canDelete={permissions.canManage}
+        uniqueKey={settings?.uniqueKey}
       />
     </Page.Main>
   );

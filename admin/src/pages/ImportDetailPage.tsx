@@ -3,6 +3,7 @@ import { Button, Flex, Grid, LinkButton, Typography } from '@strapi/design-syste
 import { Pencil, Trash } from '@strapi/icons';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useFormat } from '../hooks/useFormat';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Card } from '../components/Card';
 import { Notice } from '../components/Notice';
@@ -18,16 +19,17 @@ import { useFields } from '../hooks/useFields';
 import { useImport } from '../hooks/useImport';
 import { useImportPermissions } from '../hooks/useImportPermissions';
 import { getTranslation } from '../utils/getTranslation';
-import { formatDuration, isActiveImport, personName } from '../utils/importFormat';
+import { importActions, personName } from '../utils/importFormat';
 import { IMPORTS_PATH, importWizardPath } from '../utils/paths';
 
 /** One import: live progress, both charts, options and mapping used, first failed rows. */
 export const ImportDetailPage = () => {
   const { documentId } = useParams<{ documentId: string }>();
-  const { formatMessage, formatDate } = useIntl();
+  const { formatMessage, formatDate, formatNumber } = useIntl();
+  const format = useFormat();
   const navigate = useNavigate();
   const permissions = useImportPermissions();
-  const { importView, isLoading, error, set } = useImport(documentId);
+  const { importView, isLoading, error, set, reload } = useImport(documentId);
   const { fields } = useFields();
   const [isDeleteOpen, setDeleteOpen] = useState(false);
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
@@ -38,12 +40,13 @@ export const ImportDetailPage = () => {
   if (error || !importView) return <Page.Error />;
 
   const who = personName(importView.createdBy);
+  const problemCount = importView.counters.failed + (importView.counters.warnings ?? 0);
   const when = importView.createdAt ? formatDate(importView.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) : '';
   const subtitle = [
     who ? t('imports.detail.by', 'Imported by {who}', { who }) : null,
     when,
     importView.timings.activeSeconds
-      ? t('imports.detail.duration', 'ran {duration}', { duration: formatDuration(importView.timings.activeSeconds) })
+      ? t('imports.detail.duration', 'ran {duration}', { duration: format.duration(importView.timings.activeSeconds) })
       : null,
   ]
     .filter(Boolean)
@@ -58,8 +61,8 @@ export const ImportDetailPage = () => {
         subtitle={subtitle}
         primaryAction={
           <Flex gap={2}>
-            <ImportRunActions importView={importView} onChange={set} size="M" />
-            {permissions.canManage && !isActiveImport(importView.status) && (
+            <ImportRunActions importView={importView} onChange={set} onRefused={reload} size="M" />
+            {permissions.canManage && importActions(importView.status).delete && (
               <Button variant="danger-light" startIcon={<Trash />} onClick={() => setDeleteOpen(true)}>
                 {t('imports.delete.confirm', 'Delete')}
               </Button>
@@ -102,17 +105,24 @@ export const ImportDetailPage = () => {
             </Grid.Item>
           </Grid.Root>
           <Card
-            title={t('imports.detail.firstErrors', 'First failed rows')}
+            title={t('imports.detail.firstProblems', 'First problems')}
             description={
-              importView.counters.failed > (importView.firstErrors?.length ?? 0)
-                ? t('imports.detail.firstErrors.more', 'The first {shown} of {count}; the errors file has them all.', {
-                    shown: importView.firstErrors?.length ?? 0,
-                    count: importView.counters.failed,
+              problemCount > (importView.firstErrors?.length ?? 0)
+                ? t('imports.detail.firstProblems.more', 'The first {shown} of {count}; the errors file has them all.', {
+                    shown: formatNumber(importView.firstErrors?.length ?? 0),
+                    count: formatNumber(problemCount),
                   })
-                : undefined
+                : t(
+                    'imports.detail.firstProblems.levels',
+                    'Errors are rows that were not imported; warnings are cells left out of contacts that were.',
+                  )
             }
           >
-            <FirstErrorsTable rows={importView.firstErrors ?? []} columns={importView.detected?.columns ?? []} />
+            <FirstErrorsTable
+              rows={importView.firstErrors ?? []}
+              columns={importView.detected?.columns ?? []}
+              emptyText={t('imports.detail.noProblems', 'No row failed and no cell was dropped.')}
+            />
           </Card>
           <Card title={t('imports.detail.options', 'Options used')}>
             <ImportOptionsUsed importView={importView} />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Box, Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { Layouts, Page, Pagination, useQueryParams } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { IMPORT_STATUSES, type ImportStatus } from '../../../server/src/constants';
+import { IMPORT_STATUSES, type ImportStatus } from '../../../shared/constants';
 import { ImportButton } from '../components/imports/ImportButton';
 import { DeleteImportDialog } from '../components/imports/DeleteImportDialog';
 import { ImportsTable } from '../components/imports/ImportsTable';

@@ -15,30 +15,41 @@ import { isWizardStep, WIZARD_STEPS, type WizardStep } from '../components/impor
 import { useFields } from '../hooks/useFields';
 import { useImport } from '../hooks/useImport';
 import { useImportPermissions } from '../hooks/useImportPermissions';
+import { useSettings } from '../hooks/useSettings';
 import type { ImportView, MappingEntry } from '../importTypes';
 import { readApiError } from '../utils/apiError';
 import { getTranslation } from '../utils/getTranslation';
 import { CONTACTS_PATH, IMPORTS_PATH, importWizardPath, NEW_IMPORT_PATH } from '../utils/paths';
 
 /**
- * The mapping the server suggested for a draft, kept for the tab's life so the
- * mapping step can mark the rows it filled in ("Auto") even after a reload.
+ * What the server suggested for a draft (its mapping, the date order of the
+ * sample), kept for the tab's life so the mapping step can mark the rows it
+ * filled in ("Auto") and the options step can say what was detected, even
+ * after a reload.
  */
+interface Suggestion {
+  mapping: MappingEntry[];
+  dateFormat?: string | null;
+}
 const suggestionKey = (documentId: string) => `contacts.import.suggested.${documentId}`;
-const readSuggestion = (documentId?: string): MappingEntry[] | null => {
+const readSuggestion = (documentId?: string): Suggestion | null => {
   if (!documentId) return null;
   try {
-    return JSON.parse(sessionStorage.getItem(suggestionKey(documentId)) ?? 'null');
+    const stored = JSON.parse(sessionStorage.getItem(suggestionKey(documentId)) ?? 'null');
+    // Tabs opened before the date order was kept hold the bare mapping.
+    return Array.isArray(stored) ? { mapping: stored } : stored;
   } catch {
     return null;
   }
 };
-const keepSuggestion = (importView: ImportView) => {
+const keepSuggestion = (importView: ImportView, dateFormat?: string | null): Suggestion => {
+  const suggestion: Suggestion = { mapping: importView.mapping, ...(dateFormat !== undefined ? { dateFormat } : {}) };
   try {
-    sessionStorage.setItem(suggestionKey(importView.documentId), JSON.stringify(importView.mapping));
+    sessionStorage.setItem(suggestionKey(importView.documentId), JSON.stringify(suggestion));
   } catch {
     // storage full or disabled: rows are simply not marked
   }
+  return suggestion;
 };
 
 /**
@@ -53,7 +64,11 @@ export const ImportWizardPage = () => {
   const permissions = useImportPermissions();
   const { importView, isLoading, error, set } = useImport(documentId);
   const { fields, isLoading: fieldsLoading } = useFields();
+  const { settings, isLoading: settingsLoading } = useSettings();
   const [suggested, setSuggested] = useState(() => readSuggestion(documentId));
+  // Bumped when the server replaces the mapping (a saved one applied): the mapping step starts from it again.
+  const [mappingVersion, setMappingVersion] = useState(0);
+  const baseKey = settings?.uniqueKey ?? 'email';
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
 
   const requested = searchParams.get('step');
@@ -68,21 +83,25 @@ export const ImportWizardPage = () => {
   const go = useCallback((next: WizardStep) => setSearchParams({ step: next }), [setSearchParams]);
 
   const onCreated = (created: ImportView) => {
-    keepSuggestion(created);
-    setSuggested(created.mapping);
+    setSuggested(keepSuggestion(created, created.options.dateFormat ?? null));
     navigate(`${importWizardPath(created.documentId)}?step=detected`, { replace: true });
   };
 
   const onResniffed = (next: ImportView) => {
     // A new header row or delimiter means new columns: the server suggested again.
-    keepSuggestion(next);
-    setSuggested(next.mapping);
+    setSuggested(keepSuggestion(next, suggested?.dateFormat));
     set(next);
+  };
+
+  const onMappingReplaced = (next: ImportView) => {
+    setSuggested(keepSuggestion(next, suggested?.dateFormat));
+    set(next);
+    setMappingVersion((v) => v + 1);
   };
 
   const title = t('imports.wizard.title', 'Import contacts');
 
-  if (permissions.isLoading || (documentId && isLoading)) return <Page.Loading />;
+  if (permissions.isLoading || settingsLoading || (documentId && isLoading)) return <Page.Loading />;
   if (!permissions.canCreate) return <Page.NoPermissions />;
   // The wizard reads the draft back with GET, which needs imports.read too.
   if (documentId && error && readApiError(error).status === 403) return <Page.NoPermissions />;
@@ -123,24 +142,34 @@ export const ImportWizardPage = () => {
                   onNext={() => go('options')}
                 />
               )}
-              {step === 'options' && (
-                <OptionsStep
-                  importView={importView}
-                  onBack={() => go('detected')}
-                  onSaved={(next) => {
-                    set(next);
-                    go('mapping');
-                  }}
-                />
-              )}
+              {step === 'options' &&
+                (fieldsLoading ? (
+                  <Page.Loading />
+                ) : (
+                  <OptionsStep
+                    importView={importView}
+                    fields={fields}
+                    baseKey={baseKey}
+                    detectedDateFormat={suggested?.dateFormat}
+                    onBack={() => go('detected')}
+                    onSaved={(next) => {
+                      set(next);
+                      go('mapping');
+                    }}
+                  />
+                ))}
               {step === 'mapping' &&
                 (fieldsLoading ? (
                   <Page.Loading />
                 ) : (
                   <MappingStep
+                    key={mappingVersion}
                     importView={importView}
                     fields={fields}
-                    suggested={suggested}
+                    baseKey={baseKey}
+                    suggested={suggested?.mapping ?? null}
+                    onReplaced={onMappingReplaced}
+                    onOptions={() => go('options')}
                     onBack={() => go('options')}
                     onSaved={(next) => {
                       set(next);

@@ -1,14 +1,15 @@
 import type { Contact, ContactField, ContactFormValues } from '../types';
 
-/** The schema's defaults, so a new contact starts as the API would store it. */
+/** The schema's defaults, so a new contact starts as the API would store it: consent unknown, never assumed. */
 export const EMPTY_CONTACT: ContactFormValues = {
   email: '',
   mobile: '',
   firstName: '',
   lastName: '',
   company: '',
-  emailOptIn: 'yes',
-  smsOptIn: 'yes',
+  country: '',
+  emailOptIn: null,
+  smsOptIn: null,
   emailStatus: 'unknown',
   mobileStatus: 'unknown',
   tags: [],
@@ -23,8 +24,9 @@ export const toFormValues = (contact?: Contact): ContactFormValues => {
     firstName: contact.firstName ?? '',
     lastName: contact.lastName ?? '',
     company: contact.company ?? '',
-    emailOptIn: contact.emailOptIn ?? EMPTY_CONTACT.emailOptIn,
-    smsOptIn: contact.smsOptIn ?? EMPTY_CONTACT.smsOptIn,
+    country: contact.country ?? '',
+    emailOptIn: contact.emailOptIn ?? null,
+    smsOptIn: contact.smsOptIn ?? null,
     emailStatus: contact.emailStatus ?? EMPTY_CONTACT.emailStatus,
     mobileStatus: contact.mobileStatus ?? EMPTY_CONTACT.mobileStatus,
     tags: Array.isArray(contact.tags) ? contact.tags : [],
@@ -52,6 +54,8 @@ export const toPayload = (values: ContactFormValues, fields: ContactField[]) => 
   firstName: blankToNull(values.firstName),
   lastName: blankToNull(values.lastName),
   company: blankToNull(values.company),
+  country: blankToNull(values.country),
+  // null sets an opt-in back to unknown.
   emailOptIn: values.emailOptIn,
   smsOptIn: values.smsOptIn,
   emailStatus: values.emailStatus,

@@ -1,4 +1,4 @@
-import { IMPORT_ACTIVE_STATUSES, type ImportStatus } from '../../../server/src/constants';
+import { IMPORT_ACTIVE_STATUSES, type ImportStatus } from '../../../shared/constants';
 
 type Variant = 'alternative' | 'danger' | 'neutral' | 'primary' | 'secondary' | 'success' | 'warning';
 
@@ -17,24 +17,17 @@ export const isActiveImport = (status: ImportStatus) => IMPORT_ACTIVE_STATUSES.i
 export const isFinishedImport = (status: ImportStatus) => status === 'imported' || status === 'failed';
 export const canResumeImport = (status: ImportStatus) => status === 'stopped' || status === 'failed';
 
-export const formatBytes = (n: number) => {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} B`;
-};
-
-/** 0.4 s, 12 s, 3 min 05 s, 1 h 02 min: units read the same in English and French. */
-export const formatDuration = (seconds: number | null | undefined) => {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '-';
-  if (seconds < 10) return `${Math.max(0, seconds).toFixed(1)} s`;
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
-  return `${m} min ${String(s % 60).padStart(2, '0')} s`;
-};
+/**
+ * What a person may do with an import in this status (the server refuses the
+ * rest): a draft is continued or deleted; a queued, delayed or running one can
+ * only stop; a stopped or failed one resumes or goes; an imported one goes.
+ */
+export const importActions = (status: ImportStatus) => ({
+  continue: status === 'draft',
+  stop: isActiveImport(status),
+  resume: canResumeImport(status),
+  delete: !isActiveImport(status),
+});
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -50,7 +43,9 @@ export const ENCODINGS = [
   'windows-1250',
 ];
 
-export const DATE_FORMATS = ['DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY-MM-DD', 'DD.MM.YYYY', 'DD-MM-YYYY', 'YYYY/MM/DD'];
+export { DATE_FORMATS } from '../../../shared/constants';
+/** What the server reads ambiguous dates as when no format is set. */
+export const DEFAULT_DATE_FORMAT = 'DD/MM/YYYY';
 
 export const ACCEPTED_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx'];
 

@@ -11,3 +11,4 @@ export const NEW_IMPORT_PATH = `${IMPORTS_PATH}/new`;
 export const importWizardPath = (documentId: string) => `${NEW_IMPORT_PATH}/${encodeURIComponent(documentId)}`;
 export const importPath = (documentId: string) => `${IMPORTS_PATH}/${encodeURIComponent(documentId)}`;
 export const FIELDS_PATH = `/plugins/${PLUGIN_ID}/fields`;
+export const SETTINGS_PATH = `/plugins/${PLUGIN_ID}/settings`;

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { validate } from './validation/validate';
-import { contactBodySchema, contactQuerySchema, historyQuerySchema } from './validation/admin/contacts';
+import { bulkSchema, contactBodySchema, contactQuerySchema, historyQuerySchema } from './validation/admin/contacts';
 import { assertValidFilters } from './validation/filters';
 import { PERMISSIONS as P, UID } from '../constants';
 import { assertPermitted, permittedWhere } from '../permissions/scope';
@@ -19,6 +19,10 @@ export default {
   async findOne(ctx: Context) {
     await permitted(ctx, P.contacts.read);
     ctx.body = { data: await getService('contacts').findOne(ctx.params.id, { populate: ['segments'] }) };
+  },
+  async bulk(ctx: Context) {
+    const input = await validate(bulkSchema, ctx.request.body ?? {}, { rejectUnknown: true });
+    ctx.body = { data: await getService('contacts').bulk(input as any, permittedWhere(ctx, P.contacts.manage, UID.contact)) };
   },
   async history(ctx: Context) {
     await permitted(ctx, P.contacts.read);

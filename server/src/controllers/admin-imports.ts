@@ -136,6 +136,7 @@ export default {
     ctx.set('Content-Type', `text/csv; charset=${utf8 ? 'utf-8' : format.encoding}`);
     ctx.set('Content-Disposition', `attachment; filename="${base}-errors.csv"`);
     // A Windows-1252 file gets a Windows-1252 errors file: Excel opens both the same way.
-    ctx.body = utf8 ? csv : csv.pipe(iconv.encodeStream(format.encoding));
+    // csv-stringify emits Buffers; iconv-lite's encoder wants strings.
+    ctx.body = utf8 ? csv : csv.setEncoding('utf8').pipe(iconv.encodeStream(format.encoding));
   },
 };

@@ -96,14 +96,14 @@ export default {
 
   async create(ctx: Context) {
     const input = await validate(contactBodySchema, bodyData(ctx), { rejectUnknown: true });
-    const contact = await getService('contacts').create(input as any);
+    const contact = await getService('contacts').create(input as any, null, { activity: true });
     ctx.status = 201;
     ctx.body = { data: await sanitizeOutput(ctx, contact) };
   },
 
   async update(ctx: Context) {
     const input = await validate(contactBodySchema, bodyData(ctx), { rejectUnknown: true });
-    const contact = await getService('contacts').update(ctx.params.id, input as any);
+    const contact = await getService('contacts').update(ctx.params.id, input as any, null, { activity: true });
     ctx.body = { data: await sanitizeOutput(ctx, contact) };
   },
 

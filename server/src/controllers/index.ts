@@ -2,14 +2,18 @@ import adminContacts from './admin-contacts';
 import adminFields from './admin-fields';
 import adminImports from './admin-imports';
 import adminMappings from './admin-mappings';
+import adminSegments from './admin-segments';
 import adminSettings from './admin-settings';
 import contact from './content-api';
+import segment from './content-api-segments';
 
 export default {
   'admin-contacts': adminContacts,
   'admin-fields': adminFields,
   'admin-imports': adminImports,
   'admin-mappings': adminMappings,
+  'admin-segments': adminSegments,
   'admin-settings': adminSettings,
   contact,
+  segment,
 };

@@ -24,7 +24,107 @@ export interface Dialect {
   dropIndex(knex: Knex, table: string, name: string): Promise<void>;
   /** Case-insensitive LIKE operator. */
   ilike: string;
+  /** SQL pieces of the segment compiler (segments/compile.ts). */
+  criteria: CriteriaSql;
+  /** A table of the transaction's connection only, gone with it (MySQL: TEMPORARY, so no implicit commit). */
+  createTempTable: string;
+  dropTempTable: string;
+  /** A B-tree index on a long text column is possible (SQLite, Postgres; MySQL indexes only a prefix of TEXT). */
+  indexesText: boolean;
 }
+
+/** A fragment of SQL with its bindings. */
+export interface Sql {
+  sql: string;
+  bindings: unknown[];
+}
+
+/**
+ * JSON access for the segment compiler. `column` is already quoted SQL
+ * (`"c"."attributes"`); keys are field keys (letters, digits, _), passed as
+ * bindings. Every expression gives the same answer on the three databases:
+ * a value of the wrong JSON type reads as empty, never as an error.
+ */
+export interface CriteriaSql {
+  quote(id: string): string;
+  /** A string value of a key, or null. */
+  jsonText(column: string, key: string): Sql;
+  /** A number value of a key, or null (a string that looks like a number is not one). */
+  jsonNumber(column: string, key: string): Sql;
+  /** An integer column compared with any number (Postgres would read 2.5 as an integer parameter and fail). */
+  numberColumn(column: string): string;
+  /** The key holds JSON true (`value` true) or false. */
+  jsonIs(column: string, key: string, value: boolean): Sql;
+  /** The key (or, with key null, the column itself) holds an array with at least one of `values`. */
+  jsonArrayHasAny(column: string, key: string | null, values: string[]): Sql;
+  /** The key (or the column) holds a non-empty array. */
+  jsonArrayNotEmpty(column: string, key: string | null): Sql;
+  /** `LIKE` with `!` as the escape character (no backslashes: MySQL reads them in string literals). */
+  like: string;
+}
+
+const path = (key: string) => `$."${key}"`;
+
+const sqliteCriteria: CriteriaSql = {
+  quote: (id) => `"${id}"`,
+  jsonText: (c, key) => ({ sql: `(CASE WHEN json_type(${c}, ?) = 'text' THEN json_extract(${c}, ?) END)`, bindings: [path(key), path(key)] }),
+  jsonNumber: (c, key) => ({ sql: `(CASE WHEN json_type(${c}, ?) IN ('integer', 'real') THEN json_extract(${c}, ?) END)`, bindings: [path(key), path(key)] }),
+  numberColumn: (c) => c,
+  jsonIs: (c, key, value) => ({ sql: `(json_type(${c}, ?) = '${value ? 'true' : 'false'}')`, bindings: [path(key)] }),
+  jsonArrayHasAny: (c, key, values) => ({
+    sql: `(json_type(${c}${key ? ', ?' : ''}) = 'array' AND EXISTS (SELECT 1 FROM json_each(${c}${key ? ', ?' : ''}) AS j WHERE j.value IN (${values.map(() => '?').join(', ')})))`,
+    bindings: key ? [path(key), path(key), ...values] : [...values],
+  }),
+  jsonArrayNotEmpty: (c, key) => ({
+    sql: `(json_type(${c}${key ? ', ?' : ''}) = 'array' AND json_array_length(${c}${key ? ', ?' : ''}) > 0)`,
+    bindings: key ? [path(key), path(key)] : [],
+  }),
+  like: "LIKE ? ESCAPE '!'",
+};
+
+const postgresCriteria: CriteriaSql = {
+  quote: (id) => `"${id}"`,
+  jsonText: (c, key) => ({ sql: `(CASE WHEN jsonb_typeof(${c} -> ?) = 'string' THEN ${c} ->> ? END)`, bindings: [key, key] }),
+  jsonNumber: (c, key) => ({ sql: `(CASE WHEN jsonb_typeof(${c} -> ?) = 'number' THEN (${c} ->> ?)::numeric END)`, bindings: [key, key] }),
+  numberColumn: (c) => `CAST(${c} AS NUMERIC)`,
+  jsonIs: (c, key, value) => ({ sql: `(jsonb_typeof(${c} -> ?) = 'boolean' AND (${c} ->> ?) = '${value}')`, bindings: [key, key] }),
+  // jsonb_exists_any, not the ?| operator: knex would read its ? as a binding. CASE, not AND: Postgres
+  // does not promise to evaluate the type check first, and the array functions fail on a scalar.
+  jsonArrayHasAny: (c, key, values) => {
+    const target = key ? `(${c} -> ?)` : c;
+    return { sql: `(CASE WHEN jsonb_typeof(${target}) = 'array' THEN jsonb_exists_any(${target}, ?::text[]) ELSE false END)`, bindings: key ? [key, key, values] : [values] };
+  },
+  jsonArrayNotEmpty: (c, key) => {
+    const target = key ? `(${c} -> ?)` : c;
+    return { sql: `(CASE WHEN jsonb_typeof(${target}) = 'array' THEN jsonb_array_length(${target}) > 0 ELSE false END)`, bindings: key ? [key, key] : [] };
+  },
+  like: "LIKE ? ESCAPE '!'",
+};
+
+const mysqlCriteria: CriteriaSql = {
+  quote: (id) => `\`${id}\``,
+  jsonText: (c, key) => ({ sql: `(CASE WHEN JSON_TYPE(JSON_EXTRACT(${c}, ?)) = 'STRING' THEN JSON_UNQUOTE(JSON_EXTRACT(${c}, ?)) END)`, bindings: [path(key), path(key)] }),
+  jsonNumber: (c, key) => ({
+    sql: `(CASE WHEN JSON_TYPE(JSON_EXTRACT(${c}, ?)) IN ('INTEGER', 'DOUBLE', 'DECIMAL', 'UNSIGNED INTEGER') THEN CAST(JSON_EXTRACT(${c}, ?) AS DECIMAL(38, 10)) END)`,
+    bindings: [path(key), path(key)],
+  }),
+  numberColumn: (c) => `CAST(${c} AS DECIMAL(38, 10))`,
+  jsonIs: (c, key, value) => ({ sql: `(JSON_TYPE(JSON_EXTRACT(${c}, ?)) = 'BOOLEAN' AND JSON_EXTRACT(${c}, ?) = ${value ? 'true' : 'false'})`, bindings: [path(key), path(key)] }),
+  // JSON_CONTAINS is exact and case-sensitive (MySQL 5.7 and MariaDB alike); JSON_SEARCH would LIKE-match under the collation.
+  jsonArrayHasAny: (c, key, values) => {
+    const target = key ? `JSON_EXTRACT(${c}, ?)` : c;
+    const one = `JSON_CONTAINS(${target}, JSON_QUOTE(?))`;
+    return {
+      sql: `(JSON_TYPE(${target}) = 'ARRAY' AND (${values.map(() => one).join(' OR ')}))`,
+      bindings: key ? [path(key), ...values.flatMap((v) => [path(key), v])] : values,
+    };
+  },
+  jsonArrayNotEmpty: (c, key) => {
+    const target = key ? `JSON_EXTRACT(${c}, ?)` : c;
+    return { sql: `(JSON_TYPE(${target}) = 'ARRAY' AND JSON_LENGTH(${target}) > 0)`, bindings: key ? [path(key), path(key)] : [] };
+  },
+  like: "LIKE ? ESCAPE '!'",
+};
 
 /** SQLite and Postgres: IF NOT EXISTS and partial indexes are native. */
 const createIndexIfNotExists: Dialect['ensureUniqueIndex'] = async (knex, table, name, column, opts) => {
@@ -43,6 +143,10 @@ const dropIndexIfExists: Dialect['dropIndex'] = async (knex, _table, name) => {
 
 const sqlite: Dialect = {
   name: 'sqlite',
+  createTempTable: 'CREATE TEMP TABLE',
+  dropTempTable: 'DROP TABLE IF EXISTS',
+  indexesText: true,
+  criteria: sqliteCriteria,
   dropIndex: dropIndexIfExists,
   jsonHasKey: (c) => `json_type(${c}, ?) IS NOT NULL AND json_type(${c}, ?) <> 'null'`,
   jsonRemoveKey: (c) => `json_remove(${c}, ?)`,
@@ -55,6 +159,10 @@ const sqlite: Dialect = {
 
 const postgres: Dialect = {
   name: 'postgres',
+  createTempTable: 'CREATE TEMP TABLE',
+  dropTempTable: 'DROP TABLE IF EXISTS',
+  indexesText: true,
+  criteria: postgresCriteria,
   dropIndex: dropIndexIfExists,
   jsonHasKey: (c) => `(${c} -> ?) IS NOT NULL AND jsonb_typeof(${c} -> ?) <> 'null'`,
   jsonRemoveKey: (c) => `(${c} - ?)`,
@@ -67,6 +175,10 @@ const postgres: Dialect = {
 
 const mysql: Dialect = {
   name: 'mysql',
+  createTempTable: 'CREATE TEMPORARY TABLE',
+  dropTempTable: 'DROP TEMPORARY TABLE IF EXISTS',
+  indexesText: false,
+  criteria: mysqlCriteria,
   jsonHasKey: (c) => `JSON_EXTRACT(${c}, ?) IS NOT NULL AND JSON_TYPE(JSON_EXTRACT(${c}, ?)) <> 'NULL'`,
   jsonRemoveKey: (c) => `JSON_REMOVE(${c}, ?)`,
   jsonKeyBinding: (key) => `$."${key}"`,

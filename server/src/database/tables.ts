@@ -40,7 +40,7 @@ export const tables = (strapi: Core.Strapi = (globalThis as any).strapi): Tables
     segments: meta(strapi, UID.segment).tableName,
     segmentLinks: { table: join.name, contact: join.joinColumn.name, segment: join.inverseJoinColumn.name },
     history: HISTORY_TABLE,
-    contactColumns: Object.fromEntries([...BUILT_IN_FIELDS.map((f) => f.key), 'attributes'].map((k) => [k, column(k)])),
+    contactColumns: Object.fromEntries([...BUILT_IN_FIELDS.map((f) => f.key), 'attributes', 'folded', 'search'].map((k) => [k, column(k)])),
     contactSystem: {
       documentId: column('documentId'),
       createdAt: column('createdAt'),

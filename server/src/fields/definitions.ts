@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { BUILT_IN_FIELDS, CUSTOM_TEXT_MAX, type FieldDefinition } from '../constants';
+import { BUILT_IN_FIELDS, builtInField, CUSTOM_TEXT_MAX, type FieldDefinition } from '../constants';
 import { tables } from '../database/tables';
 import { parseJson } from '../utils/json';
+import type { FoldKeys } from './fold';
 
 /**
  * Every field as the readers see it: the built-in declarations (with the
@@ -19,6 +20,7 @@ export const loadFieldDefinitions = async (strapi: Core.Strapi): Promise<FieldDe
     options: f.options ? [...f.options] : [],
     maxLength: f.maxLength,
     builtIn: true,
+    ...(f.readOnly ? { readOnly: true } : {}),
   }));
   const custom: FieldDefinition[] = rows
     .filter((r: any) => !r.built_in)
@@ -32,4 +34,16 @@ export const loadFieldDefinitions = async (strapi: Core.Strapi): Promise<FieldDe
       ...(r.type === 'text' ? { maxLength: CUSTOM_TEXT_MAX } : {}),
     }));
   return [...builtIns, ...custom];
+};
+
+const TEXT_TYPES = new Set(['text', 'longtext', 'email', 'phone', 'url']);
+
+/** Which fields the `folded` column and the quick search keep (see fields/fold.ts). */
+export const foldKeysOf = (defs: readonly FieldDefinition[]): FoldKeys => {
+  const text = defs.filter((f) => TEXT_TYPES.has(f.type) && !f.reader);
+  return {
+    builtIn: text.filter((f) => f.builtIn).map((f) => f.key),
+    custom: text.filter((f) => !f.builtIn).map((f) => f.key),
+    search: text.filter((f) => (f.builtIn ? builtInField(f.key)?.searchable : f.type === 'text')).map((f) => f.key),
+  };
 };

@@ -8,3 +8,7 @@ export const CONSENT_REQUIRED =
 
 export const consentIsRecorded = (options: { defaultEmailOptIn?: string | null; defaultSmsOptIn?: string | null; consentRecorded?: boolean }) =>
   !((options.defaultEmailOptIn === 'yes' || options.defaultSmsOptIn === 'yes') && !options.consentRecorded);
+
+/** A fixed value of yes for an opt-in (a mapping literal) is the same claim as a default of yes. */
+export const literalConsent = (mapping: ReadonlyArray<Record<string, unknown>>) =>
+  mapping.some((m) => 'literal' in m && (m.field === 'emailOptIn' || m.field === 'smsOptIn') && String(m.literal).trim().toLowerCase() === 'yes');

@@ -1,10 +1,6 @@
-/**
- * Day/month orders a person can choose (one entry per reading: the readers
- * accept / - . as separators and 2- or 4-digit years in each). ISO dates
- * (year first) are never ambiguous and read as such whatever the choice.
- */
-export const DATE_FORMATS = ['DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY-MM-DD'] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
+import type { DateFormat } from '../constants';
+
+export { DATE_FORMATS, type DateFormat } from '../constants';
 
 const DAY_MONTH = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:[ T].*)?$/;
 const YEAR_FIRST = /^\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}(?:[ T].*)?$/;

@@ -86,6 +86,7 @@ export const createRowMapper = (input: MapperInput) => {
     if (key === 'doNotContact') return PSEUDO_FIELDS.doNotContact;
     const field = fields.get(key);
     if (!field) throw new MappingError(`Unknown field "${key}"`);
+    if (field.readOnly) throw new MappingError(`${field.label} is kept by the plugin itself: a column cannot be mapped to it`);
     return field;
   };
 

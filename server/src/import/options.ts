@@ -1,6 +1,5 @@
 import * as yup from 'yup';
-import { IMPORT_MODES, OPT_IN_VALUES, UNIQUE_KEYS } from '../constants';
-import { DATE_FORMATS } from './date-format';
+import { DATE_FORMATS, IMPORT_MODES, OPT_IN_VALUES, UNIQUE_KEYS } from '../constants';
 
 /**
  * Options of one import, as the admin API, the CLI and recurring imports send

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { NEW_CONTACT_DEFAULTS, WEBHOOK_EVENTS, type FieldDefinition, type UniqueKey } from '../constants';
 import { bulkWriterFor } from '../database/bulk';
 import { tables } from '../database/tables';
-import { loadFieldDefinitions } from '../fields/definitions';
+import { foldKeysOf, loadFieldDefinitions } from '../fields/definitions';
 import { getService } from '../utils/get-service';
 import { parseJson } from '../utils/json';
 import { limitsFromConfig } from './limits';
@@ -141,6 +141,7 @@ export const runImport = async (
     segmentIds,
     userId: row.created_by_id ?? null,
     repository,
+    fold: foldKeysOf(fields),
   };
 
   const timings = parseJson<Timings>(row.timings, {});

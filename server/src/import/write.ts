@@ -1,9 +1,10 @@
 import crypto from 'crypto';
 import type { Knex } from 'knex';
-import { BUILT_IN_FIELDS } from '../constants';
+import { ACTIVITY_FIELD, BUILT_IN_FIELDS } from '../constants';
 import type { BulkWriter } from '../database/bulk';
 import { tables, type Tables } from '../database/tables';
 import { parseJson } from '../utils/json';
+import { foldContact, type FoldKeys } from '../fields/fold';
 import type { ImportRepository } from './repository';
 import { planBatch, type ExistingContacts, type PlanSettings, type PlannedWrite, type StoredContact } from './plan';
 import type { CounterDelta, ImportCursor, PreparedContact, RowProblem } from './types';
@@ -16,6 +17,8 @@ export interface WriteSettings {
   segmentIds: number[];
   userId: number | null;
   repository: ImportRepository;
+  /** What the folded copies and the search text keep. */
+  fold: FoldKeys;
 }
 
 export interface Batch {
@@ -35,6 +38,13 @@ export class LeaseLostError extends Error {
 
 /** Built-in fields stored in their own column (tags are a JSON column of their own). */
 const VALUE_FIELDS = BUILT_IN_FIELDS.filter((f) => f.reader !== 'tags');
+/** Built-in datetime columns: ISO strings in the plan, the database's own form in SQL (SQLite: epoch ms, like Strapi). */
+const DATETIME_KEYS = new Set(VALUE_FIELDS.filter((f) => f.type === 'datetime').map((f) => f.key));
+const isoOf = (v: unknown): string | null => {
+  if (v === null || v === undefined || v === '') return null;
+  const d = v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as any));
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+};
 const E164 = /^\+[1-9]\d{6,14}$/;
 const SELECT_CHUNK = 5000;
 
@@ -63,6 +73,7 @@ const toStored = (t: Tables, r: Record<string, any>): StoredContact => {
   const values: Record<string, unknown> = {};
   for (const f of VALUE_FIELDS) {
     let v = r[t.contactColumns[f.key]] ?? null;
+    if (DATETIME_KEYS.has(f.key)) v = isoOf(v);
     if (v !== null && ((f.options && !f.options.includes(v)) || (f.key === 'mobile' && !E164.test(String(v))))) {
       damaged.push(`${f.key} "${String(v)}"`);
       v = null;
@@ -109,8 +120,17 @@ export const readExisting = async (trx: Knex | Knex.Transaction, t: Tables, s: P
   return { byMatch, byKey };
 };
 
-const valueRow = (w: PlannedWrite): unknown[] => [
-  ...VALUE_FIELDS.map((f) => (w.values[f.key] ?? null) as unknown),
+const valueRow = (w: PlannedWrite, bulk: BulkWriter, activity: unknown, keys: FoldKeys): unknown[] => {
+  const { folded, search } = foldContact(w.values, w.attributes, keys);
+  return [...columnValues(w, bulk, activity), JSON.stringify(folded), search];
+};
+
+const columnValues = (w: PlannedWrite, bulk: BulkWriter, activity: unknown): unknown[] => [
+  ...VALUE_FIELDS.map((f) => {
+    if (f.key === ACTIVITY_FIELD) return activity;
+    const v = w.values[f.key] ?? null;
+    return DATETIME_KEYS.has(f.key) && v !== null ? bulk.timestamp(new Date(v as string)) : v;
+  }),
   JSON.stringify(w.tags),
   JSON.stringify(w.attributes),
 ];
@@ -133,7 +153,7 @@ export const writeBatch = async (
   const t = tables();
   const c = t.contactColumns;
   const sys = t.contactSystem;
-  const valueColumns = [...VALUE_FIELDS.map((f) => c[f.key]), c.tags, c.attributes];
+  const valueColumns = [...VALUE_FIELDS.map((f) => c[f.key]), c.tags, c.attributes, c.folded, c.search];
   let delta!: CounterDelta;
 
   await knex.transaction(async (trx) => {
@@ -145,13 +165,14 @@ export const writeBatch = async (
     const ids = documentIdFactory();
     if (plan.creates.length) {
       const columns = [sys.documentId, ...valueColumns, sys.createdAt, sys.updatedAt, sys.publishedAt, sys.createdBy, sys.updatedBy];
-      const rows = plan.creates.map((w) => [ids.next(), ...valueRow(w), ts, ts, ts, s.userId, s.userId]);
+      // Being in an import is activity (the "active contacts" segment): created and updated contacts get it now.
+      const rows = plan.creates.map((w) => [ids.next(), ...valueRow(w, bulk, ts, s.fold), ts, ts, ts, s.userId, s.userId]);
       // Keyed on the base's key: a contact created meanwhile by another writer is updated, not duplicated.
       await bulk.upsert(trx, t.contacts, columns, rows, { column: c[s.plan.baseKey], whereNotNull: s.plan.baseKey === 'mobile' }, [...valueColumns, sys.updatedAt, sys.updatedBy]);
     }
     if (plan.updates.length) {
       const columns = ['id', ...valueColumns, sys.updatedAt, sys.updatedBy];
-      const rows = plan.updates.map((w) => [w.id, ...valueRow(w), ts, s.userId]);
+      const rows = plan.updates.map((w) => [w.id, ...valueRow(w, bulk, ts, s.fold), ts, s.userId]);
       // Known contacts by id: matching on a column that is not the key must not lean on a unique index.
       await bulk.upsert(trx, t.contacts, columns, rows, { column: 'id' }, columns.slice(1));
     }

@@ -3,6 +3,8 @@ import { BUILT_IN_FIELDS, UID } from '../constants';
 import type { ContactInput } from '../services/contacts';
 import { getService } from '../utils/get-service';
 import { tables } from '../database/tables';
+import { foldKeysOf, loadFieldDefinitions } from '../fields/definitions';
+import { foldContact } from '../fields/fold';
 
 /** Attributes a contact write may carry that the contacts service validates: every built-in field and `attributes`. */
 const CHECKED = [...BUILT_IN_FIELDS.map((f) => f.key), 'attributes'] as Array<keyof ContactInput>;
@@ -46,19 +48,26 @@ export const guardContactWrites = (strapi: Core.Strapi) => {
     if (!['create', 'update', 'clone'].includes(ctx.action)) return next();
     const params = ctx.params as { data?: Record<string, unknown>; documentId?: string };
     const data = params.data;
-    if (!data || typeof data !== 'object' || preparedWrites.has(data)) return next();
-    const contacts = getService('contacts');
+    if (!data || typeof data !== 'object') return next();
     const current = params.documentId
       ? await strapi.db.query(UID.contact as any).findOne({ where: { documentId: params.documentId } })
       : null;
-    let prepared: Record<string, unknown>;
-    if (ctx.action === 'update' && current) {
-      prepared = await contacts.prepare(pick(data), { partial: true, current });
-    } else {
-      // A clone is a new contact made of the source and the changes: checked like a creation.
-      prepared = await contacts.prepare({ ...(ctx.action === 'clone' && current ? pick(current) : {}), ...pick(data) }, { partial: false });
+    if (!preparedWrites.has(data)) {
+      const contacts = getService('contacts');
+      let prepared: Record<string, unknown>;
+      if (ctx.action === 'update' && current) {
+        prepared = await contacts.prepare(pick(data), { partial: true, current });
+      } else {
+        // A clone is a new contact made of the source and the changes: checked like a creation.
+        prepared = await contacts.prepare({ ...(ctx.action === 'clone' && current ? pick(current) : {}), ...pick(data) }, { partial: false });
+      }
+      for (const key of CHECKED) if (key in prepared) data[key] = prepared[key];
     }
-    for (const key of CHECKED) if (key in prepared) data[key] = prepared[key];
+    // The folded copies follow every write, whoever makes it (criteria and the quick search read them).
+    const merged = { ...(current ?? {}), ...data } as Record<string, unknown>;
+    const { folded, search } = foldContact(merged, (merged.attributes as Record<string, unknown>) ?? {}, foldKeysOf(await loadFieldDefinitions(strapi)));
+    data.folded = folded;
+    data.search = search;
     return next();
   };
 };

@@ -18,10 +18,24 @@ export default {
 
     r('GET', '/contacts', 'admin-contacts.find', P.contacts.read),
     r('POST', '/contacts', 'admin-contacts.create', P.contacts.create),
+    // Before /contacts/:id.
+    r('POST', '/contacts/bulk', 'admin-contacts.bulk', P.contacts.manage),
     r('GET', '/contacts/:id', 'admin-contacts.findOne', P.contacts.read),
     r('GET', '/contacts/:id/history', 'admin-contacts.history', P.contacts.read),
     r('PUT', '/contacts/:id', 'admin-contacts.update', P.contacts.manage),
     r('DELETE', '/contacts/:id', 'admin-contacts.delete', P.contacts.manage),
+
+    r('GET', '/segments', 'admin-segments.find', P.segments.read),
+    // Before /segments/:id. The builder's live count is a read; so is the contacts search it also serves.
+    r('POST', '/segments/preview', 'admin-segments.preview', { any: [P.segments.read, P.segments.create, P.contacts.read] }),
+    r('POST', '/segments', 'admin-segments.create', P.segments.create),
+    r('GET', '/segments/:id', 'admin-segments.findOne', P.segments.read),
+    r('PUT', '/segments/:id', 'admin-segments.update', P.segments.manage),
+    r('DELETE', '/segments/:id', 'admin-segments.delete', P.segments.manage),
+    r('POST', '/segments/:id/refresh', 'admin-segments.refresh', { any: [P.segments.manage, P.segments.create] }),
+    r('POST', '/segments/:id/members', 'admin-segments.addMembers', P.segments.manage),
+    r('POST', '/segments/:id/members/remove', 'admin-segments.removeMembers', P.segments.manage),
+    r('DELETE', '/segments/:id/members', 'admin-segments.removeMembers', P.segments.manage),
 
     r('GET', '/mappings', 'admin-mappings.find', P.imports.create),
     r('POST', '/mappings', 'admin-mappings.create', P.imports.create),

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { BUILT_IN_FIELDS, builtInField, UID, type FieldDefinition } from '../constants';
 import { NotFoundError, ValidationError } from '../errors';
-import { loadFieldDefinitions } from '../fields/definitions';
-import { readCountry, readJson, type ReadContext } from '../fields/readers';
+import { foldKeysOf, loadFieldDefinitions } from '../fields/definitions';
+import { fold, foldContact } from '../fields/fold';
+import { isValidEmail, normalizeEmail, readCountry, readJson, toE164, type ReadContext } from '../fields/readers';
 import { renderReason } from '../import/reasons';
 import { isUniqueViolation } from '../database/dialect';
 import { getService } from '../utils/get-service';
@@ -10,6 +11,10 @@ import { preparedWrites } from '../middlewares/contact-writes';
 import { withPermission, type Where } from '../permissions/scope';
 import { createContactCount } from './contact-count';
 import { tables } from '../database/tables';
+import { bulkWriterFor } from '../database/bulk';
+import { parseJson } from '../utils/json';
+import { getDialect, type Sql } from '../database/dialect';
+import { compileFor } from '../segments/context';
 
 export interface ContactInput {
   email?: string | null;
@@ -28,8 +33,15 @@ export interface ContactInput {
   segments?: unknown;
 }
 
+/** A condition the query engine cannot express, as SQL for a given alias of the contacts table. */
+type Raw = ((alias: string) => Promise<Sql>) & { key?: string };
+
+const extraKeys = (extra: Raw[]) => extra.map((r) => r.key);
+
 export interface ContactQuery {
   q?: string;
+  /** Segment criteria (the same compiler), as an object or its JSON text. */
+  criteria?: unknown;
   /** Keyset page: contacts whose id is greater, in id order. */
   after?: number;
   page?: number;
@@ -39,7 +51,16 @@ export interface ContactQuery {
 }
 
 const SORTABLE = [...BUILT_IN_FIELDS.filter((f) => f.sortable).map((f) => f.key), 'createdAt', 'updatedAt'];
-const SEARCHED = BUILT_IN_FIELDS.filter((f) => f.searchable).map((f) => f.key);
+
+/** A contact as the admin sees it: the plugin's own folded copies stay inside. */
+const present = <T>(contact: T): T => {
+  if (!contact || typeof contact !== 'object') return contact;
+  const { folded: _f, search: _s, ...rest } = contact as Record<string, unknown>;
+  return rest as T;
+};
+
+/** Contacts per transaction of a bulk action. */
+const BULK_CHUNK = 2000;
 
 const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const docs = () => strapi.documents(UID.contact as any);
@@ -69,7 +90,7 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
 
     for (const field of fields) {
-      if (!field.builtIn || !(field.key in input)) continue;
+      if (!field.builtIn || field.readOnly || !(field.key in input)) continue;
       const got = read(field, (input as Record<string, unknown>)[field.key], field.key);
       if (!got) continue;
       // An empty status is "unknown", an empty list no tags; an empty opt-in stays unset: unknown, never yes.
@@ -148,12 +169,71 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * whole index (40 ms at 1M) where `count(*)` is served from the b-tree at once.
    */
   const counts = createContactCount();
-  const countContacts = (where: Where): Promise<number> =>
-    counts.total(JSON.stringify(where), async () => {
-      if (Object.keys(where).length) return strapi.db.query(UID.contact as any).count({ where });
-      const [{ n }] = await strapi.db.connection(strapi.db.metadata.get(UID.contact as any).tableName).count({ n: '*' });
-      return Number(n);
+  const table = () => strapi.db.metadata.get(UID.contact as any).tableName;
+
+  /**
+   * What the query engine cannot say: criteria (compiled to SQL, the segments'
+   * compiler) and the quick search (the folded `search` column, and a phone
+   * written in any form matched on its E.164 number).
+   */
+  const rawConditions = async (query: ContactQuery): Promise<Raw[]> => {
+    const out: Raw[] = [];
+    const keyed = (key: string, raw: (alias: string) => Promise<Sql>): Raw => Object.assign(raw, { key });
+    if (query.criteria !== undefined) {
+      out.push(keyed(`criteria:${JSON.stringify(query.criteria)}`, (alias) => compileFor(strapi, query.criteria, { alias })));
+    }
+    const text = query.q?.trim();
+    if (text) {
+      const c = tables().contactColumns;
+      const d = getDialect().criteria;
+      // An e-mail or a phone number written in full goes to its indexed column (a phone in any written form, as E.164).
+      const email = text.includes('@') ? normalizeEmail(text) : null;
+      const phone = !email && /\d{6,}/.test(text.replace(/[\s.\-()/]/g, '')) ? toE164(text, config().defaultCountry) : null;
+      out.push(
+        keyed(`q:${text}`, async (alias) => {
+          const col = (name: string) => `${d.quote(alias)}.${d.quote(name)}`;
+          if (email && isValidEmail(email)) return { sql: `${col(c.email)} = ?`, bindings: [email] };
+          if (phone) return { sql: `${col(c.mobile)} = ?`, bindings: [phone] };
+          const pattern = `%${fold(text).replace(/[!%_]/g, (m) => `!${m}`)}%`;
+          // A row written around the plugin (raw SQL) has no search text until the backfill: its own columns answer meanwhile.
+          const own = ['email', 'firstName', 'lastName', 'company'].map((k) => `LOWER(${col(c[k])}) ${d.like}`);
+          return { sql: `(${col(c.search)} ${d.like} OR (${col(c.search)} IS NULL AND (${own.join(' OR ')})))`, bindings: [pattern, ...own.map(() => pattern)] };
+        })
+      );
+    }
+    return out;
+  };
+
+  const apply = async (builder: any, extra: Raw[]) => {
+    const knexQuery = builder.getKnexQuery();
+    for (const raw of extra) {
+      const { sql, bindings } = await raw(builder.alias);
+      knexQuery.whereRaw(sql, bindings);
+    }
+    return knexQuery;
+  };
+
+  const idsOf = async (where: Where, extra: Raw[], page: { orderBy: unknown[]; offset?: number; limit: number; after?: number }): Promise<number[]> => {
+    const qb = strapi.db.queryBuilder(UID.contact as any).select(['id']).where(page.after !== undefined ? { $and: [where, { id: { $gt: page.after } }] } : where);
+    qb.orderBy(page.orderBy as any).limit(page.limit);
+    if (page.offset) qb.offset(page.offset);
+    const rows = await apply(qb, extra);
+    return rows.map((r: any) => Number(r.id));
+  };
+
+  const countContacts = (where: Where, extra: Raw[] = []): Promise<number> => {
+    const unfiltered = !Object.keys(where).length && !extra.length;
+    return counts.total(JSON.stringify([where, extraKeys(extra)]), async () => {
+      // The query engine counts `count(t0.id)`, which SQLite answers by reading a whole index
+      // (40 ms at 1M) where `count(*)` is served from the b-tree at once.
+      if (unfiltered) {
+        const [{ n }] = await strapi.db.connection(table()).count({ n: '*' });
+        return Number(n);
+      }
+      const [{ count }] = await apply(strapi.db.queryBuilder(UID.contact as any).count().where(where), extra);
+      return Number(count);
     });
+  };
 
   const service = {
     prepare,
@@ -173,25 +253,21 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async find(query: ContactQuery = {}, permission: Where | null = {}) {
       const page = Math.max(1, Number(query.page) || 1);
       const pageSize = Math.min(200, Math.max(1, Number(query.pageSize) || 25));
-      const filters: Record<string, unknown>[] = [];
-      if (query.filters) filters.push(query.filters);
-      if (query.q && query.q.trim()) {
-        const q = query.q.trim();
-        filters.push({ $or: SEARCHED.map((f) => ({ [f]: { $containsi: q } })) });
-      }
-      const where = withPermission(filters.length ? { $and: filters } : {}, permission);
-      const rows = strapi.db.query(UID.contact as any);
+      const where = withPermission(query.filters ? query.filters : {}, permission);
+      const extra = await rawConditions(query);
       if (query.after !== undefined) {
         if (query.sort || query.page !== undefined) throw new ValidationError('after pages by id: it cannot be combined with page or sort');
-        const results = where === null ? [] : await rows.findMany({ where: { $and: [where, { id: { $gt: query.after } }] }, orderBy: { id: 'asc' }, limit: pageSize });
-        const last = results[results.length - 1] as { id: number } | undefined;
-        return { results, pagination: { pageSize, after: query.after, next: results.length === pageSize && last ? last.id : null } };
+        if (where === null) return { results: [], pagination: { pageSize, after: query.after, next: null } };
+        const ids = await idsOf(where, extra, { orderBy: [{ id: 'asc' }], limit: pageSize, after: query.after });
+        const results = await service.byIds(ids);
+        return { results, pagination: { pageSize, after: query.after, next: ids.length === pageSize ? ids[ids.length - 1] : null } };
       }
       if (where === null) return { results: [], pagination: { page, pageSize, pageCount: 0, total: 0 } };
-      let sort: Record<string, 'asc' | 'desc'> = { updatedAt: 'desc' };
+      // A quick search lists the newest contacts first by id: walking the update index past every non-match is what costs.
+      let sort: Record<string, 'asc' | 'desc'> = query.q?.trim() ? { id: 'desc' } : { updatedAt: 'desc' };
       if (query.sort) {
-        const [field, dir = 'asc', ...extra] = query.sort.split(':');
-        if (extra.length || !SORTABLE.includes(field) || !['asc', 'desc'].includes(dir.toLowerCase())) {
+        const [field, dir = 'asc', ...rest] = query.sort.split(':');
+        if (rest.length || !SORTABLE.includes(field) || !['asc', 'desc'].includes(dir.toLowerCase())) {
           throw new ValidationError(`sort must be one of ${SORTABLE.join(', ')} followed by :asc or :desc`);
         }
         sort = { [field]: dir.toLowerCase() as 'asc' | 'desc' };
@@ -199,40 +275,115 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const direction = Object.values(sort)[0];
       // Ids first, then the rows: the first query can be answered from the (updated_at, id) index alone,
       // which keeps deep pages cheap on Postgres (offset 50,000 at 1M contacts: 884 ms as one query).
-      const pageOf = async () => {
-        const ids = ((await rows.findMany({ where, select: ['id'], orderBy: [sort, { id: direction }], offset: (page - 1) * pageSize, limit: pageSize })) as Array<{ id: number }>).map((r) => r.id);
-        if (!ids.length) return [];
-        const found = (await rows.findMany({ where: { id: { $in: ids } } })) as Array<{ id: number }>;
-        const byId = new Map(found.map((r) => [r.id, r]));
-        return ids.map((id) => byId.get(id)).filter(Boolean);
-      };
-      const [results, total] = await Promise.all([pageOf(), countContacts(where)]);
+      const [ids, total] = await Promise.all([
+        idsOf(where, extra, { orderBy: [sort, { id: direction }], offset: (page - 1) * pageSize, limit: pageSize }),
+        countContacts(where, extra),
+      ]);
       return {
-        results,
+        results: await service.byIds(ids),
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
       };
+    },
+
+    /**
+     * One action on a selection (documentIds) or on every result of a search
+     * (criteria), within what the caller's role conditions cover; in chunks,
+     * each in its own transaction. Returns how many contacts it touched.
+     */
+    async bulk(
+      input: { action: 'delete' | 'addTags' | 'removeTags'; ids?: string[]; criteria?: unknown; tags?: string[] },
+      permission: Where | null = {}
+    ): Promise<{ affected: number }> {
+      const where = withPermission(input.ids ? { documentId: { $in: input.ids } } : {}, permission);
+      if (where === null) return { affected: 0 };
+      const extra = input.criteria !== undefined ? await rawConditions({ criteria: input.criteria }) : [];
+      const t = tables();
+      const knex = strapi.db.connection;
+      let affected = 0;
+      let after = 0;
+      for (;;) {
+        const ids = await idsOf(where, extra, { orderBy: [{ id: 'asc' }], limit: BULK_CHUNK, after });
+        if (!ids.length) break;
+        after = ids[ids.length - 1];
+        await knex.transaction(async (trx) => {
+          if (input.action === 'delete') {
+            await trx(t.segmentLinks.table).whereIn(t.segmentLinks.contact, ids).delete();
+            await trx(t.history).whereIn('contact_id', ids).delete();
+            await trx(t.contacts).whereIn('id', ids).delete();
+            return;
+          }
+          const rows = await trx(t.contacts).select('id', t.contactColumns.tags).whereIn('id', ids);
+          const ts = bulkWriterFor(strapi.db.dialect.client).timestamp(new Date());
+          for (const r of rows) {
+            const current = parseJson<unknown>(r[t.contactColumns.tags], []);
+            const list = Array.isArray(current) ? (current as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+            const next = input.action === 'addTags' ? Array.from(new Set([...list, ...(input.tags ?? [])])) : list.filter((x) => !(input.tags ?? []).includes(x));
+            if (next.length === list.length && next.every((x, i) => x === list[i])) continue;
+            await trx(t.contacts).where({ id: r.id }).update({ [t.contactColumns.tags]: JSON.stringify(next), [t.contactSystem.updatedAt]: ts as any });
+          }
+        });
+        affected += ids.length;
+        if (ids.length < BULK_CHUNK) break;
+      }
+      counts.settle();
+      return { affected };
+    },
+
+    /** Folded copies for contacts that have none yet (written before they existed, or by raw SQL), in batches. */
+    async backfillFolded(): Promise<number> {
+      const t = tables();
+      const c = t.contactColumns;
+      const keys = foldKeysOf(await loadFieldDefinitions(strapi));
+      const knex = strapi.db.connection;
+      let done = 0;
+      for (;;) {
+        const rows = await knex(t.contacts).select('id', ...keys.builtIn.map((k) => c[k]), c.attributes).whereNull(c.folded).orderBy('id').limit(BULK_CHUNK);
+        if (!rows.length) break;
+        await knex.transaction(async (trx) => {
+          for (const r of rows) {
+            const values = Object.fromEntries(keys.builtIn.map((k) => [k, r[c[k]]]));
+            const { folded, search } = foldContact(values, parseJson<Record<string, unknown>>(r[c.attributes], {}) ?? {}, keys);
+            await trx(t.contacts).where({ id: r.id }).update({ [c.folded]: JSON.stringify(folded), [c.search]: search });
+          }
+        });
+        done += rows.length;
+        if (rows.length < BULK_CHUNK) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (done) counts.settle();
+      return done;
+    },
+
+    /** Contacts by row id, in the order given (previews, samples). */
+    async byIds(ids: number[]) {
+      const rows = (await strapi.db.query(UID.contact as any).findMany({ where: { id: { $in: ids } } })) as Array<{ id: number }>;
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id)).filter(Boolean).map(present);
     },
 
     async findOne(documentId: string, params: Record<string, unknown> = {}) {
       const contact = await docs().findOne({ documentId, ...params });
       if (!contact) throw new NotFoundError('Contact not found');
-      return contact;
+      return present(contact);
     },
 
     /** `userId`: the admin who writes (createdBy/updatedBy, which "is creator" conditions read). */
-    async create(input: ContactInput, userId: number | null = null) {
+    /** `activity`: the write is the contact's own doing (content API, a confirmed subscription): it counts as activity. */
+    async create(input: ContactInput, userId: number | null = null, { activity = false } = {}) {
       const data = await prepare(input, { partial: false });
+      if (activity) data.lastActivityAt = new Date().toISOString();
       if (userId) Object.assign(data, { createdBy: userId, updatedBy: userId });
       preparedWrites.add(data);
-      return uniqueGuard(() => docs().create({ data: data as any }));
+      return present(await uniqueGuard(() => docs().create({ data: data as any })));
     },
 
-    async update(documentId: string, input: ContactInput, userId: number | null = null) {
+    async update(documentId: string, input: ContactInput, userId: number | null = null, { activity = false } = {}) {
       const current = await service.findOne(documentId);
       const data = await prepare(input, { partial: true, current });
+      if (activity) data.lastActivityAt = new Date().toISOString();
       if (userId) Object.assign(data, { updatedBy: userId });
       preparedWrites.add(data);
-      return uniqueGuard(() => docs().update({ documentId, data: data as any }));
+      return present(await uniqueGuard(() => docs().update({ documentId, data: data as any })));
     },
 
     /** What happened to a contact (created / updated by import N), newest first. */

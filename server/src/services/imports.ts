@@ -19,9 +19,10 @@ import { guessDateFormat } from '../import/date-format';
 import { suggestMapping } from '../import/suggest';
 import type { Detected, ImportOptions, MappingEntry } from '../import/types';
 import { tables } from '../database/tables';
+import { pruneClaims } from '../database/locks';
 import { createImportRepository } from '../import/repository';
 import { getService } from '../utils/get-service';
-import { CONSENT_REQUIRED, consentIsRecorded } from '../import/consent';
+import { CONSENT_REQUIRED, consentIsRecorded, literalConsent } from '../import/consent';
 import { optionsProblem } from '../import/options';
 
 export interface UploadedFile {
@@ -98,7 +99,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const detected = await sniff(filePath, { ...overrides, fileName: args.file.name });
       const fields = await loadFieldDefinitions(strapi);
       const earlier = detected.hasHeader ? await getService('mappings').best(detected.columns) : null;
-      const mapping = suggestMapping(detected.columns, fields, earlier?.mapping, { hasHeader: detected.hasHeader, sample: detected.sample });
+      const mapping = suggestMapping(detected.columns, mappable(fields), earlier?.mapping, { hasHeader: detected.hasHeader, sample: detected.sample });
       // The date order the sample shows, unless the person already chose one.
       const options = { ...defaultOptions(), dateFormat: guessDateFormat(detected.sample), ...args.options };
       // One row per import, through the query engine (document id and timestamps filled by Strapi).
@@ -133,6 +134,8 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const files = await knex()(T().imports).select('file');
     const known = new Set<string>(files.map((r: any) => parseJson<any>(r.file, {})?.folder).filter(Boolean));
     await sweepOrphanFolders(strapi, known, ORPHAN_MIN_AGE_MS);
+    await pruneClaims(knex(), 7 * 24 * 3600_000);
+    await getService('contacts').backfillFolded();
   };
 
   /**
@@ -350,13 +353,13 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const saved = await getService('mappings').findOne(input.useMapping);
         const fields = await loadFieldDefinitions(strapi);
         const adapted = getService('mappings').adapt(saved.mapping, detected.columns);
-        mapping = suggestMapping(detected.columns, fields, adapted, { hasHeader: detected.hasHeader, sample: detected.sample });
+        mapping = suggestMapping(detected.columns, mappable(fields), adapted, { hasHeader: detected.hasHeader, sample: detected.sample });
         const matched = adapted.filter((e) => 'column' in e).length;
         patch.mapping_source = JSON.stringify({ kind: 'saved', documentId: saved.documentId, name: saved.name, matched, columns: detected.columns.length });
       } else if (resniff && !input.mapping) {
         const fields = await loadFieldDefinitions(strapi);
         const earlier = detected.hasHeader ? await getService('mappings').best(detected.columns) : null;
-        mapping = suggestMapping(detected.columns, fields, earlier?.mapping, { hasHeader: detected.hasHeader, sample: detected.sample });
+        mapping = suggestMapping(detected.columns, mappable(fields), earlier?.mapping, { hasHeader: detected.hasHeader, sample: detected.sample });
         patch.mapping_source = JSON.stringify(earlier?.source ?? null);
       }
       if (input.mapping) await validateMapping({ ...r, detected: JSON.stringify(detected) }, mapping, options);
@@ -414,12 +417,19 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const r = await row(documentId);
       if (r.status !== 'draft') throw new ValidationError(`This import was already started (status ${r.status}); use resume for a stopped import`);
       const options = parseJson<ImportOptions>(r.options, defaultOptions());
-      if (!consentIsRecorded(options)) throw new ValidationError(CONSENT_REQUIRED, { option: 'consentRecorded' });
       const mapping = parseJson<MappingEntry[]>(r.mapping, []);
+      if (!consentIsRecorded(options) || (literalConsent(mapping as any) && !options.consentRecorded)) {
+        throw new ValidationError(CONSENT_REQUIRED, { option: 'consentRecorded' });
+      }
       await validateMapping(r, mapping, options);
       const resolved = await createNewFields(mapping);
       const timings = { ...parseJson<any>(r.timings, {}), queuedAt: new Date().toISOString() };
       cancelDryRun(r.id);
+      // The whole-file check counted the rows exactly: progress is then against that, not the sniffer's estimate.
+      const dry = parseJson<DryRun | null>(r.dry_run, null);
+      if (dry?.status === 'done' && !dry.limited && dry.signature === dryRunSignature(r)) {
+        await knex()(T().imports).where({ id: r.id }).update({ total: dry.rowsRead });
+      }
       if (!(await repository.queue(r.id, { mapping: JSON.stringify(resolved), timings: JSON.stringify(timings) }))) {
         throw new ValidationError('This import was started by someone else in the meantime');
       }
@@ -495,10 +505,17 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         error: view.error,
       });
       await notifyByEmail(strapi, view, r.cb_email);
+      // Dynamic segments follow the new data, while there are few enough of them to refresh every time (Sendethic's rule).
+      void getService('segments')
+        .refreshAll({ onlyIfFewerThan: config<number>('segmentAutoRefreshMax') })
+        .catch((error) => strapi.log.warn(`[contacts] segment refresh after import ${importId}: ${(error as Error).message}`));
     },
   };
   return service;
 };
+
+/** Fields a column may be mapped to (not the ones the plugin keeps itself). */
+const mappable = (fields: FieldDefinition[]) => fields.filter((f) => !f.readOnly);
 
 /**
  * A SourceError (an unreadable or hostile file) is the person's to fix: 400,

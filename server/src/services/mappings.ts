@@ -3,6 +3,7 @@ import { UID } from '../constants';
 import { NotFoundError, ValidationError } from '../errors';
 import { tables } from '../database/tables';
 import { normalizeHeader } from '../import/suggest';
+import { literalConsent } from '../import/consent';
 import type { MappingEntry } from '../import/types';
 import { parseJson } from '../utils/json';
 
@@ -73,8 +74,10 @@ const createMappingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (!best) return null;
       const { candidate } = best;
+      // A fixed yes on an opt-in is a claim about this file's people: suggested mappings never carry it over.
+      const mapping = service.adapt(candidate.mapping, columns).filter((entry) => !literalConsent([entry as any]));
       return {
-        mapping: service.adapt(candidate.mapping, columns),
+        mapping,
         source: { kind: candidate.kind, documentId: candidate.documentId, name: candidate.name, matched: overlap(columns, candidate), columns: columns.length },
       };
     },

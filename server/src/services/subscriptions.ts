@@ -85,7 +85,7 @@ const createSubscriptionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     let existing = await find();
     if (!existing) {
       try {
-        await contacts.create({ ...pickNames(input), email: input.email, ...(input.mobile ? { mobile: input.mobile } : {}), emailOptIn: 'yes' });
+        await contacts.create({ ...pickNames(input), email: input.email, ...(input.mobile ? { mobile: input.mobile } : {}), emailOptIn: 'yes' }, null, { activity: true });
         return;
       } catch (error) {
         // Two confirmations of one address at once: the loser updates the winner's row.
@@ -97,7 +97,7 @@ const createSubscriptionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const k of NAME_FIELDS) if (input[k] && !existing[k]) update[k] = input[k];
     if (!existing.email) update.email = input.email;
     if (confirmed && existing.emailOptIn !== 'blocklist' && existing.emailOptIn !== 'yes') update.emailOptIn = 'yes';
-    if (Object.keys(update).length) await contacts.update(existing.documentId, update);
+    await contacts.update(existing.documentId, update, null, { activity: true });
   };
 
   return {

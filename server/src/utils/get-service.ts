@@ -3,6 +3,7 @@ import type { FieldsService } from '../services/fields';
 import type { ImportsService } from '../services/imports';
 import type { MappingsService } from '../services/mappings';
 import type { QueueService } from '../services/queue';
+import type { SegmentsService } from '../services/segments';
 import type { SettingsService } from '../services/settings';
 import type { SubscriptionsService } from '../services/subscriptions';
 
@@ -13,6 +14,7 @@ export interface Services {
   imports: ImportsService;
   mappings: MappingsService;
   queue: QueueService;
+  segments: SegmentsService;
   settings: SettingsService;
   subscriptions: SubscriptionsService;
 }

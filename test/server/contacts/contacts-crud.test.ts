@@ -70,7 +70,7 @@ describe('contacts: search, pagination, sort, filters', () => {
     expect400(await list({ page: 'abc' }), /page must be a whole number/);
     expect400(await list({ page: 0 }), /page must be at least 1/);
     expect400(await list({ pageSize: 1000 }), /pageSize must be at most 200/);
-    expect400(await list('filters[password][$eq]=x'), /filters.password: unknown field; filterable fields: id, email/);
+    expect400(await list('filters[password][$eq]=x'), /filters.password: unknown field; filterable fields: id, documentId, email/);
     expect400(await list('filters[email][$like]=x'), /filters.email.\$like: unknown operator/);
     expect400(await list('filters=abc'), /filters: must be an object/);
     expect400(await list('q=a&q=b'), /q must be a single text/);

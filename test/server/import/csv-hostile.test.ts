@@ -128,14 +128,14 @@ describe('CSV preview rows', () => {
     expect(error).toMatchObject({ code: 'NO_DATA', status: 400 });
     // The contact after the empty lines was not reached: the scan stopped at the bound.
     expect(error.message).toMatch(/^The first 1\d\d,\d{3} lines \(\d+ KB\) of the file hold no data/);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(5000);
   });
 
   it('returns the rows found before the bound, saying so', async () => {
     const file = fx.write('rows-then-empty.csv', `email,name\na@x.io,A\nb@x.io,B\n${'\n'.repeat(3_000_000)}c@x.io,C\n`);
     const started = Date.now();
     const preview = await readPreviewRows(csvSpec(file), { limit: 20 });
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(preview.rows).toEqual([
       { line: 2, cells: ['a@x.io', 'A'] },
       { line: 3, cells: ['b@x.io', 'B'] },

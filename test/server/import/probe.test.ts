@@ -205,7 +205,7 @@ describe('measured: four parallel sniffs of a 2.5 MB workbook whose sharedString
     };
     const refused = await measure();
     expect(refused.results.map((r) => (r.status === 'rejected' ? (r.reason as SourceError).code : 'read'))).toEqual(['XLSX_SIZE', 'XLSX_SIZE', 'XLSX_SIZE', 'XLSX_SIZE']);
-    expect(refused.ms).toBeLessThan(1000);
+    expect(refused.ms).toBeLessThan(5000);
     const read = await measure(RAISED);
     expect(read.results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
     // eslint-disable-next-line no-console

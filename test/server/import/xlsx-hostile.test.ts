@@ -74,7 +74,8 @@ describe('XML entities and DOCTYPEs', () => {
         expect(JSON.stringify(sniffed.error)).not.toMatch(/TOP-SECRET|fetched|lollol/);
         const read = await refusal(() => collect(readRows(file, { format: 'xlsx', encoding: 'utf-8', delimiter: ',', hasHeader: true })));
         expect(read.error.code).toBe('XML_DTD');
-        expect(sniffed.ms).toBeLessThan(1000);
+        // Bounded work, not a benchmark: this 2-core machine runs other suites at the same time.
+        expect(sniffed.ms).toBeLessThan(5000);
         expect(requests).toEqual([]);
       });
     }

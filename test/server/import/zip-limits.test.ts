@@ -49,7 +49,7 @@ describe('ZIP bombs', () => {
     expect(error.status).toBe(413);
     expect(error.message).toMatch(/xl\/sharedStrings\.xml inflates to 1\.1 GB, over the 1 GB limit \(maxXlsxInflatedSize\)/);
     expect(error.details).toMatchObject({ part: 'xl/sharedStrings.xml', limit: 'maxXlsxInflatedSize' });
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(5000);
     expect(heapMb).toBeLessThan(50);
     // The import run refuses it the same way.
     expect((await refusal(() => collect(readRows(file)))).error.code).toBe('XLSX_SIZE');
@@ -62,7 +62,7 @@ describe('ZIP bombs', () => {
     expect(error.status).toBe(413);
     expect(error.message).toMatch(/over the 100:1 limit, maxXlsxCompressionRatio/);
     expect(error.details.ratio as number).toBeGreaterThan(300);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(5000);
   });
 
   it('stops a part whose header lies about its size right at the declared size (a damaged or hostile file)', async () => {
@@ -81,7 +81,7 @@ describe('ZIP bombs', () => {
     expect(error.message).toMatch(/inflates to more than the 98 KB its ZIP header declares/);
     expect(chars).toBeLessThanOrEqual(declared);
     expect(budget.inflated).toBeLessThan(declared + 64 * 1024);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
     // An import run (which reads every shared string) stops the same way.
     const run = await refusal(() => collect(readRows(file)));
     expect(run.error.details.reason).toBe('size-mismatch');
@@ -92,7 +92,7 @@ describe('ZIP bombs', () => {
     const file = fx.write('lying-sheet.xlsx', sheetBomb(900e6, 50_000));
     const { error, ms } = await refusal(() => sniffFile(file));
     expect(error.details).toMatchObject({ reason: 'size-mismatch', part: 'xl/worksheets/sheet1.xml' });
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(5000);
   });
 
   it('bounds all the parts of one read together', async () => {
@@ -134,7 +134,7 @@ describe('hostile ZIP directories', () => {
     const { error, ms } = await refusal(() => sniffFile(file));
     expect(error).toMatchObject({ code: 'XLSX', status: 400 });
     expect(error.message).toMatch(/lists 20,001 parts .*far fewer than 10,000/);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(5000);
   });
 
   it('refuses a directory of a few parts that takes megabytes', async () => {

@@ -194,6 +194,21 @@ describe('consent is never invented', () => {
     expect([c.email_opt_in, c.sms_opt_in]).toEqual(['yes', 'no']);
   });
 
+  it('a fixed yes on an opt-in (a literal) needs the same confirmation, and is never suggested again', async () => {
+    const created = await upload(app, 'email\nlit@x.io\n', 'literal.csv');
+    const id = created.body.data.documentId;
+    await patch(app, id, { mapping: [{ column: 'email', field: 'email' }, { field: 'emailOptIn', literal: 'yes' }] });
+    const refused = await app.http().post(`/contacts/imports/${id}/start`).set(admin());
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/consentRecorded/);
+    await patch(app, id, { options: { consentRecorded: true } });
+    expect((await app.http().post(`/contacts/imports/${id}/start`).set(admin())).status).toBe(202);
+    await waitFor(app, id);
+    // The next file with the same header gets the column, never the fixed yes.
+    const next = await upload(app, 'email\nnext@x.io\n', 'literal-again.csv');
+    expect(next.body.data.mapping).toEqual([{ column: 'email', field: 'email' }]);
+  });
+
   it('reads the whole boolean vocabulary in opt-in columns, and a mapping’s own words', async () => {
     const file = 'email,optin\na@x.io,Oui\nb@x.io,vrai\nc@x.io,0\nd@x.io,OFF\ne@x.io,Y\nf@x.io,blocklist\ng@x.io,Peut-être\n';
     const done = await importFile(app, file, {

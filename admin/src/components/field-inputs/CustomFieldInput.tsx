@@ -5,6 +5,7 @@ import { DateTimeFieldInput } from './DateTimeFieldInput';
 import { MultiSelectFieldInput } from './MultiSelectFieldInput';
 import { NumberFieldInput } from './NumberFieldInput';
 import { SelectFieldInput } from './SelectFieldInput';
+import { TextareaFieldInput } from './TextareaFieldInput';
 import { TextFieldInput } from './TextFieldInput';
 
 interface CustomFieldInputProps {
@@ -39,6 +40,10 @@ export const CustomFieldInput = ({ field, value, error, disabled, onChange }: Cu
           value={value as string | null}
           onChange={onChange}
         />
+      );
+    case 'longtext':
+      return (
+        <TextareaFieldInput {...base} value={value === null || value === undefined ? '' : String(value)} onChange={onChange} />
       );
     case 'multiselect':
       return <MultiSelectFieldInput {...base} options={field.options} value={value} onChange={onChange} />;

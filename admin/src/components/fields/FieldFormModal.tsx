@@ -13,12 +13,13 @@ import {
 } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { FIELD_TYPES, type FieldType } from '../../../../server/src/constants';
+import { FIELD_TYPES, type FieldType } from '../../../../shared/constants';
 import { useFieldApi, type FieldInput } from '../../hooks/useFieldApi';
 import type { ContactField } from '../../types';
 import { readApiError } from '../../utils/apiError';
 import { getTranslation } from '../../utils/getTranslation';
 import { keyFromHeader, NEW_FIELD_KEY } from '../imports/wizard/mappingModel';
+import { useContactLabels } from '../../hooks/useContactLabels';
 import { useImportLabels } from '../imports/useImportLabels';
 import { Notice } from '../Notice';
 import { OptionsEditor } from './OptionsEditor';
@@ -37,6 +38,7 @@ export const FieldFormModal = ({ field, onClose, onSaved }: FieldFormModalProps)
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const labels = useImportLabels();
+  const contactLabels = useContactLabels();
   const api = useFieldApi();
   const [values, setValues] = useState<FieldInput & { type: FieldType }>({
     key: field?.key ?? '',
@@ -102,7 +104,7 @@ export const FieldFormModal = ({ field, onClose, onSaved }: FieldFormModalProps)
           <Modal.Header closeLabel={t('fields.form.cancel', 'Cancel')}>
             <Modal.Title>
               {field
-                ? t('fields.form.editTitle', 'Edit the field {label}', { label: field.label })
+                ? t('fields.form.editTitle', 'Edit the field {label}', { label: contactLabels.fieldLabel(field) })
                 : t('fields.form.createTitle', 'Create a field')}
             </Modal.Title>
           </Modal.Header>

@@ -4,6 +4,7 @@ import { Table } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { ContactField } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
+import { useContactLabels } from '../../hooks/useContactLabels';
 import { useImportLabels } from '../imports/useImportLabels';
 
 interface FieldsTableProps {
@@ -18,6 +19,7 @@ interface FieldsTableProps {
 export const FieldsTable = ({ fields, isLoading, canManage, emptyAction, onEdit, onDelete }: FieldsTableProps) => {
   const { formatMessage } = useIntl();
   const labels = useImportLabels();
+  const contactLabels = useContactLabels();
   const t = (id: string, defaultMessage: string, v?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, v as any);
   const headers = [
@@ -48,7 +50,7 @@ export const FieldsTable = ({ fields, isLoading, canManage, emptyAction, onEdit,
               <Table.Cell>
                 <Flex gap={2}>
                   <Typography fontWeight="semiBold" textColor="neutral800">
-                    {f.label}
+                    {contactLabels.fieldLabel(f)}
                   </Typography>
                   {f.builtIn && (
                     <Badge size="S" variant="secondary">
@@ -67,7 +69,9 @@ export const FieldsTable = ({ fields, isLoading, canManage, emptyAction, onEdit,
               </Table.Cell>
               <Table.Cell>
                 <Typography textColor="neutral700" ellipsis style={{ maxWidth: '32rem', display: 'block' }}>
-                  {f.options?.length ? f.options.join(', ') : '-'}
+                  {f.options?.length
+                    ? f.options.map((o) => (f.builtIn ? (contactLabels.value(f.key, o) ?? o) : o)).join(', ')
+                    : '-'}
                 </Typography>
               </Table.Cell>
               <Table.Cell>
@@ -89,7 +93,7 @@ export const FieldsTable = ({ fields, isLoading, canManage, emptyAction, onEdit,
                   {canManage && (
                     <IconButton
                       variant="ghost"
-                      label={t('fields.action.edit', 'Edit {label}', { label: f.label })}
+                      label={t('fields.action.edit', 'Edit {label}', { label: contactLabels.fieldLabel(f) })}
                       onClick={() => onEdit(f)}
                     >
                       <Pencil />

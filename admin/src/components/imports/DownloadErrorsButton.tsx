@@ -8,14 +8,15 @@ import { useImportPermissions } from '../../hooks/useImportPermissions';
 import type { ImportView } from '../../importTypes';
 import { getTranslation } from '../../utils/getTranslation';
 
-/** The failed rows as CSV (line, reason, original cells), for imports.read; hidden when nothing failed. */
+/** Failed rows and dropped cells as CSV (line, level, column, reason, cells), for imports.read; hidden when there are none. */
 export const DownloadErrorsButton = ({ importView }: { importView: ImportView }) => {
   const { formatMessage } = useIntl();
   const { canRead } = useImportPermissions();
   const api = useImportApi();
   const notifyError = useApiErrorNotification();
   const [busy, setBusy] = useState(false);
-  if (!canRead || importView.counters.failed === 0) return null;
+  const { failed, warnings = 0 } = importView.counters;
+  if (!canRead || failed + warnings === 0) return null;
 
   const download = async () => {
     setBusy(true);
@@ -32,10 +33,11 @@ export const DownloadErrorsButton = ({ importView }: { importView: ImportView })
     <Button variant="tertiary" startIcon={<Download />} loading={busy} onClick={download}>
       {formatMessage(
         {
-          id: getTranslation('imports.errors.download'),
-          defaultMessage: 'Download the {count, plural, one {failed row} other {# failed rows}} (CSV)',
+          id: getTranslation('imports.errors.downloadProblems'),
+          defaultMessage:
+            'Download the {failed, plural, =0 {} one {failed row} other {# failed rows}}{both, select, true { and the } other {}}{warnings, plural, =0 {} one {warning} other {# warnings}} (CSV)',
         },
-        { count: importView.counters.failed },
+        { failed, warnings, both: String(failed > 0 && warnings > 0) },
       )}
     </Button>
   );

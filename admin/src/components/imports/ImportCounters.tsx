@@ -3,7 +3,8 @@ import { useIntl } from 'react-intl';
 import type { ImportCounters as Counters } from '../../importTypes';
 import { getTranslation } from '../../utils/getTranslation';
 
-export const COUNTER_KEYS = ['created', 'updated', 'unchanged', 'skipped', 'failed'] as const;
+/** What became of each row (they add up to `processed`), then the cells dropped from kept contacts. */
+export const COUNTER_KEYS = ['created', 'updated', 'unchanged', 'skipped', 'failed', 'warnings'] as const;
 export type OutcomeKey = (typeof COUNTER_KEYS)[number];
 
 export const COUNTER_DEFAULT_LABELS: Record<OutcomeKey | 'processed' | 'total', string> = {
@@ -12,6 +13,7 @@ export const COUNTER_DEFAULT_LABELS: Record<OutcomeKey | 'processed' | 'total', 
   unchanged: 'Unchanged',
   skipped: 'Skipped',
   failed: 'Failed',
+  warnings: 'Warnings',
   processed: 'Processed',
   total: 'Rows',
 };
@@ -23,6 +25,7 @@ export const OUTCOME_COLORS: Record<OutcomeKey, string> = {
   unchanged: '#8e8ea9',
   skipped: '#d9822f',
   failed: '#d02b20',
+  warnings: '#c79a00',
 };
 
 export const useCounterLabel = () => {
@@ -31,7 +34,7 @@ export const useCounterLabel = () => {
     formatMessage({ id: getTranslation(`imports.counter.${key}`), defaultMessage: COUNTER_DEFAULT_LABELS[key] });
 };
 
-/** Created / updated / unchanged / skipped / failed as five tiles. */
+/** Created / updated / unchanged / skipped / failed, and the warnings, as tiles. */
 export const ImportCounters = ({ counters }: { counters: Counters }) => {
   const { formatNumber } = useIntl();
   const label = useCounterLabel();
@@ -53,7 +56,7 @@ export const ImportCounters = ({ counters }: { counters: Counters }) => {
               {label(key)}
             </Typography>
             <Typography variant="beta" tag="p" textColor="neutral800">
-              {formatNumber(counters[key])}
+              {formatNumber(counters[key] ?? 0)}
             </Typography>
           </Flex>
         </Box>

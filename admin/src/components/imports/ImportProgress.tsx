@@ -1,14 +1,16 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { useFormat } from '../../hooks/useFormat';
 import type { ImportView } from '../../importTypes';
 import { getTranslation } from '../../utils/getTranslation';
-import { formatDuration } from '../../utils/importFormat';
+
 import { ImportCounters } from './ImportCounters';
 import { ImportStatusBadge } from './ImportStatusBadge';
 
 /** Progress bar, rows per second, time left and counters; the page that shows it polls the import. */
 export const ImportProgress = ({ importView }: { importView: ImportView }) => {
   const { formatMessage, formatNumber } = useIntl();
+  const format = useFormat();
   const { counters, status } = importView;
   const percent = Math.round(importView.progress * 1000) / 10;
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
@@ -40,7 +42,7 @@ export const ImportProgress = ({ importView }: { importView: ImportView }) => {
         )}
         {importView.etaSeconds !== null && status === 'in_progress' && (
           <Typography variant="omega" textColor="neutral600" data-testid="import-progress-eta">
-            {t('imports.progress.eta', 'about {time} left', { time: formatDuration(importView.etaSeconds) })}
+            {t('imports.progress.eta', 'about {time} left', { time: format.duration(importView.etaSeconds) })}
           </Typography>
         )}
       </Flex>

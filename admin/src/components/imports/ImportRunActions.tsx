@@ -7,7 +7,7 @@ import { useImportApi } from '../../hooks/useImportApi';
 import { useImportPermissions } from '../../hooks/useImportPermissions';
 import type { ImportView } from '../../importTypes';
 import { getTranslation } from '../../utils/getTranslation';
-import { canResumeImport, isActiveImport } from '../../utils/importFormat';
+import { importActions } from '../../utils/importFormat';
 
 interface ImportRunActionsProps {
   importView: ImportView;
@@ -15,10 +15,12 @@ interface ImportRunActionsProps {
   size?: 'S' | 'M';
   /** Icon buttons (labelled by their tooltip), for table rows. */
   compact?: boolean;
+  /** The server refused: the status shown was stale; the caller reads the import again. */
+  onRefused?: () => void;
 }
 
 /** Stop (after the current batch) and Resume (from the last committed batch), for imports.manage. */
-export const ImportRunActions = ({ importView, onChange, size = 'S', compact = false }: ImportRunActionsProps) => {
+export const ImportRunActions = ({ importView, onChange, size = 'S', compact = false, onRefused }: ImportRunActionsProps) => {
   const { formatMessage } = useIntl();
   const { canManage } = useImportPermissions();
   const api = useImportApi();
@@ -32,6 +34,8 @@ export const ImportRunActions = ({ importView, onChange, size = 'S', compact = f
       onChange(await api[action](importView.documentId));
     } catch (error) {
       notifyError(error);
+      // Someone else stopped, resumed or finished it meanwhile: show what it is now.
+      onRefused?.();
     } finally {
       setBusy(false);
     }
@@ -39,28 +43,29 @@ export const ImportRunActions = ({ importView, onChange, size = 'S', compact = f
 
   const stopLabel = formatMessage({ id: getTranslation('imports.action.stop'), defaultMessage: 'Stop' });
   const resumeLabel = formatMessage({ id: getTranslation('imports.action.resume'), defaultMessage: 'Resume' });
-  if (compact && isActiveImport(importView.status)) {
+  const allowed = importActions(importView.status);
+  if (compact && allowed.stop) {
     return (
       <IconButton variant="ghost" label={stopLabel} disabled={busy} onClick={() => run('stop')}>
         <Stop />
       </IconButton>
     );
   }
-  if (compact && canResumeImport(importView.status)) {
+  if (compact && allowed.resume) {
     return (
       <IconButton variant="ghost" label={resumeLabel} disabled={busy} onClick={() => run('resume')}>
         <ArrowClockwise />
       </IconButton>
     );
   }
-  if (isActiveImport(importView.status)) {
+  if (allowed.stop) {
     return (
       <Button size={size} variant="danger-light" startIcon={<Stop />} loading={busy} onClick={() => run('stop')}>
         {stopLabel}
       </Button>
     );
   }
-  if (canResumeImport(importView.status)) {
+  if (allowed.resume) {
     return (
       <Button size={size} variant="secondary" startIcon={<ArrowClockwise />} loading={busy} onClick={() => run('resume')}>
         {resumeLabel}

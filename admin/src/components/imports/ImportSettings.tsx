@@ -1,9 +1,12 @@
 import { Box, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { useFormat } from '../../hooks/useFormat';
 import type { ContactField } from '../../types';
 import type { ImportView, MappingEntry } from '../../importTypes';
 import { getTranslation } from '../../utils/getTranslation';
-import { formatBytes } from '../../utils/importFormat';
+
+import { useContactLabels } from '../../hooks/useContactLabels';
+import { DEFAULT_DATE_FORMAT } from '../../utils/importFormat';
 import { useImportLabels } from './useImportLabels';
 
 const Item = ({ label, children }: { label: string; children: React.ReactNode }) => (
@@ -18,14 +21,16 @@ const Item = ({ label, children }: { label: string; children: React.ReactNode })
 /** The options an import ran with, as a definition grid. */
 export const ImportOptionsUsed = ({ importView }: { importView: ImportView }) => {
   const { formatMessage, formatNumber } = useIntl();
+  const format = useFormat();
   const labels = useImportLabels();
+  const contactLabels = useContactLabels();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const o = importView.options;
   const d = importView.detected;
   return (
     <Grid.Root gap={5} data-testid="import-options">
       {importView.file && (
-        <Item label={t('imports.detail.file', 'File')}>{`${importView.file.name} (${formatBytes(importView.file.size)})`}</Item>
+        <Item label={t('imports.detail.file', 'File')}>{`${importView.file.name} (${format.bytes(importView.file.size)})`}</Item>
       )}
       {d && d.format !== 'xlsx' && <Item label={t('imports.detected.encoding', 'Encoding')}>{o.encoding ?? d.encoding}</Item>}
       {d && d.format !== 'xlsx' && (
@@ -36,13 +41,27 @@ export const ImportOptionsUsed = ({ importView }: { importView: ImportView }) =>
       )}
       {d && <Item label={t('imports.detected.rows', 'Rows')}>{formatNumber(importView.counters.total || d.rowEstimate)}</Item>}
       <Item label={t('imports.options.mode', 'Mode')}>{o.mode ? labels.mode(o.mode) : '-'}</Item>
-      <Item label={t('imports.options.uniqueKey', 'Unique key')}>{o.uniqueKey ? labels.uniqueKey(o.uniqueKey) : '-'}</Item>
+      <Item label={t('imports.options.matchOn', 'Match contacts on')}>
+        {o.uniqueKey ? labels.uniqueKey(o.uniqueKey) : t('imports.options.matchOn.baseKey', 'The unicity key of the base')}
+      </Item>
       <Item label={t('imports.options.tags', 'Tags')}>{o.tags?.length ? o.tags.join(', ') : '-'}</Item>
       {!!o.segmentIds?.length && <Item label={t('imports.options.segments', 'Static segments')}>{o.segmentIds.length}</Item>}
       <Item label={t('imports.options.defaultCountry', 'Default country')}>{o.defaultCountry || '-'}</Item>
-      <Item label={t('imports.options.dateFormat', 'Date format')}>
-        {o.dateFormat || t('imports.options.dateFormat.iso', 'YYYY-MM-DD (ISO)')}
+      <Item label={t('imports.options.dateFormat', 'Date format')}>{labels.dateFormat(o.dateFormat || DEFAULT_DATE_FORMAT)}</Item>
+      {o.timezone && (
+        <Item label={t('imports.options.timezone', 'Time zone')}>
+          <span data-testid="import-timezone">{o.timezone}</span>
+        </Item>
+      )}
+      <Item label={t('imports.options.defaultEmailOptIn', 'E-mail opt-in of new contacts')}>
+        {contactLabels.optIn(o.defaultEmailOptIn ?? null)}
       </Item>
+      <Item label={t('imports.options.defaultSmsOptIn', 'SMS opt-in of new contacts')}>
+        {contactLabels.optIn(o.defaultSmsOptIn ?? null)}
+      </Item>
+      {o.consentRecorded && (
+        <Item label={t('imports.options.consentRecorded', 'Consent recorded in the file')}>{labels.yesNo(true)}</Item>
+      )}
       <Item label={t('imports.options.decimalComma', 'Decimal comma')}>{labels.yesNo(o.decimalComma)}</Item>
       <Item label={t('imports.options.emptyClears', 'Empty cells clear values')}>{labels.yesNo(o.emptyClears)}</Item>
       <Item label={t('imports.options.allowResubscribe', 'Allow resubscribe')}>{labels.yesNo(o.allowResubscribe)}</Item>
@@ -64,7 +83,11 @@ export const ImportMappingUsed = ({
   const labels = useImportLabels();
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
-  const fieldLabel = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
+  const contactLabels = useContactLabels();
+  const fieldLabel = (key: string) => {
+    const field = fields.find((f) => f.key === key);
+    return field ? contactLabels.fieldLabel(field) : contactLabels.fieldLabel({ key, label: key });
+  };
   const columnName = (ref: string | number) =>
     typeof ref === 'number' ? (columns[ref] ?? t('imports.mapping.columnN', 'Column {n}', { n: ref + 1 })) : ref;
 
@@ -106,7 +129,11 @@ export const ImportMappingUsed = ({
                                 field: fieldLabel(entry.field),
                                 option: entry.option,
                               })
-                            : fieldLabel(entry.field)}
+                            : entry.values && Object.keys(entry.values).length
+                              ? `${fieldLabel(entry.field)} (${Object.entries(entry.values)
+                                  .map(([word, meaning]) => `${word} → ${contactLabels.optIn(meaning)}`)
+                                  .join(', ')})`
+                              : fieldLabel(entry.field)}
                   </Typography>
                 </Flex>
               </Td>

@@ -1,6 +1,6 @@
 import { Badge } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ImportStatus } from '../../../../server/src/constants';
+import type { ImportStatus } from '../../../../shared/constants';
 import { getTranslation } from '../../utils/getTranslation';
 import { STATUS_VARIANTS } from '../../utils/importFormat';
 

@@ -1,10 +1,11 @@
 import { Flex, LinkButton, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { useFormat } from '../../hooks/useFormat';
 import { Link } from 'react-router-dom';
 import type { ImportView } from '../../importTypes';
 import { getTranslation } from '../../utils/getTranslation';
 import { Notice } from '../Notice';
-import { formatDuration } from '../../utils/importFormat';
+
 import { CONTACTS_PATH } from '../../utils/paths';
 import { DownloadErrorsButton } from './DownloadErrorsButton';
 import { ImportCounters } from './ImportCounters';
@@ -15,13 +16,14 @@ import { ImportCounters } from './ImportCounters';
  */
 export const ImportSummary = ({ importView }: { importView: ImportView }) => {
   const { formatMessage, formatNumber } = useIntl();
+  const format = useFormat();
   const c = importView.counters;
   const ok = importView.status === 'imported';
   const line = formatMessage(
     {
       id: getTranslation('imports.summary.line'),
       defaultMessage:
-        '{processed} lines processed: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped, {failed} failed in {duration}',
+        '{processed} lines processed: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped, {failed} failed in {duration}{warnings, plural, =0 {} one {; # cell dropped (warning)} other {; # cells dropped (warnings)}}',
     },
     {
       processed: formatNumber(c.processed),
@@ -30,13 +32,14 @@ export const ImportSummary = ({ importView }: { importView: ImportView }) => {
       unchanged: formatNumber(c.unchanged),
       skipped: formatNumber(c.skipped),
       failed: formatNumber(c.failed),
-      duration: formatDuration(importView.timings.activeSeconds ?? 0),
+      warnings: c.warnings ?? 0,
+      duration: format.duration(importView.timings.activeSeconds ?? 0),
     },
   );
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="import-summary">
       <Notice
-        variant={ok ? (c.failed > 0 ? 'warning' : 'success') : 'danger'}
+        variant={ok ? (c.failed > 0 || c.warnings > 0 ? 'warning' : 'success') : 'danger'}
         data-testid="import-summary-line"
         title={
           ok
@@ -53,12 +56,12 @@ export const ImportSummary = ({ importView }: { importView: ImportView }) => {
           {formatMessage({ id: getTranslation('imports.summary.contacts'), defaultMessage: 'See the contacts' })}
         </LinkButton>
       </Flex>
-      {c.failed > 0 && (
+      {(c.failed > 0 || c.warnings > 0) && (
         <Typography variant="pi" textColor="neutral600">
           {formatMessage({
-            id: getTranslation('imports.summary.errorsHint'),
+            id: getTranslation('imports.summary.problemsHint'),
             defaultMessage:
-              'The errors file lists each failed row with its line number, the reason and the original cells: fix it and import it again.',
+              'The errors file lists each failed row and each dropped cell with its line number, the reason and the original cells: fix them and import the file again.',
           })}
         </Typography>
       )}

@@ -2,11 +2,13 @@ import { Flex, IconButton, Th, Typography, VisuallyHidden } from '@strapi/design
 import { Eye, Pencil, Trash } from '@strapi/icons';
 import { Table } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useFormat } from '../../hooks/useFormat';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ImportView } from '../../importTypes';
 import { getTranslation } from '../../utils/getTranslation';
-import { formatBytes, formatDuration, isActiveImport, personName } from '../../utils/importFormat';
+import { importActions, isActiveImport, personName } from '../../utils/importFormat';
 import { importPath, importWizardPath } from '../../utils/paths';
+import { OUTCOME_COLORS } from './ImportCounters';
 import { ImportRunActions } from './ImportRunActions';
 import { ImportStatusBadge } from './ImportStatusBadge';
 
@@ -17,6 +19,7 @@ interface ImportsTableProps {
   canCreate: boolean;
   canManage: boolean;
   emptyAction?: React.ReactNode;
+  /** Read the page again: after an action, or when the server said a row's status was stale. */
   onChange: () => void;
   onDelete: (importView: ImportView) => void;
 }
@@ -39,6 +42,7 @@ export const ImportsTable = ({
   onDelete,
 }: ImportsTableProps) => {
   const { formatMessage, formatDate, formatNumber } = useIntl();
+  const format = useFormat();
   const navigate = useNavigate();
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
@@ -72,7 +76,13 @@ export const ImportsTable = ({
           {imports.map((i) => {
             const c = i.counters;
             return (
-              <Table.Row key={i.documentId} cursor="pointer" onClick={() => navigate(openPath(i))} data-testid="import-row">
+              <Table.Row
+                key={i.documentId}
+                cursor="pointer"
+                onClick={() => navigate(openPath(i))}
+                data-testid="import-row"
+                data-status={i.status}
+              >
                 <Table.Cell>
                   <Flex direction="column" alignItems="flex-start">
                     <Typography fontWeight="semiBold" textColor="neutral800" ellipsis style={{ maxWidth: '28rem' }}>
@@ -82,7 +92,7 @@ export const ImportsTable = ({
                       {[
                         t(`imports.origin.${i.source}`, ORIGIN_LABELS[i.source] ?? i.source),
                         t('imports.rows', '{rows} rows', { rows: formatNumber(c.total) }),
-                        i.file ? formatBytes(i.file.size) : null,
+                        i.file ? format.bytes(i.file.size) : null,
                       ]
                         .filter(Boolean)
                         .join(' · ')}
@@ -103,13 +113,22 @@ export const ImportsTable = ({
                   {i.status === 'draft' ? (
                     dash
                   ) : (
-                    <Typography textColor="neutral800">
-                      <span style={{ color: '#328048' }}>{formatNumber(c.created)}</span>
-                      {' / '}
-                      <span style={{ color: '#4945ff' }}>{formatNumber(c.updated)}</span>
-                      {' / '}
-                      <span style={{ color: c.failed ? '#d02b20' : undefined }}>{formatNumber(c.failed)}</span>
-                    </Typography>
+                    <Flex direction="column" alignItems="flex-start">
+                      <Typography textColor="neutral800">
+                        <span style={{ color: OUTCOME_COLORS.created }}>{formatNumber(c.created)}</span>
+                        {' / '}
+                        <span style={{ color: OUTCOME_COLORS.updated }}>{formatNumber(c.updated)}</span>
+                        {' / '}
+                        <span style={{ color: c.failed ? OUTCOME_COLORS.failed : undefined }}>{formatNumber(c.failed)}</span>
+                      </Typography>
+                      {c.warnings > 0 && (
+                        <Typography variant="pi" textColor="warning700">
+                          {t('imports.warningsCount', '{count, plural, one {# warning} other {# warnings}}', {
+                            count: c.warnings,
+                          })}
+                        </Typography>
+                      )}
+                    </Flex>
                   )}
                 </Table.Cell>
                 <Table.Cell>
@@ -126,13 +145,13 @@ export const ImportsTable = ({
                 </Table.Cell>
                 <Table.Cell>
                   <Typography textColor="neutral800">
-                    {i.timings.activeSeconds ? formatDuration(i.timings.activeSeconds) : '-'}
+                    {i.timings.activeSeconds ? format.duration(i.timings.activeSeconds) : '-'}
                   </Typography>
                 </Table.Cell>
                 <Table.Cell onClick={stop}>
                   <Flex gap={1} justifyContent="flex-end">
-                    <ImportRunActions importView={i} onChange={onChange} compact />
-                    {i.status === 'draft' ? (
+                    <ImportRunActions importView={i} onChange={onChange} onRefused={onChange} compact />
+                    {importActions(i.status).continue ? (
                       canCreate && (
                         <IconButton
                           tag={Link}
@@ -153,7 +172,7 @@ export const ImportsTable = ({
                         <Eye />
                       </IconButton>
                     )}
-                    {canManage && !isActiveImport(i.status) && (
+                    {canManage && importActions(i.status).delete && (
                       <IconButton
                         variant="ghost"
                         label={t('imports.action.delete', 'Delete {name}', { name: i.name })}

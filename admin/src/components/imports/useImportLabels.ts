@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import type { FieldType, ImportMode } from '../../../../server/src/constants';
+import type { FieldType, ImportMode } from '../../../../shared/constants';
 import { getTranslation } from '../../utils/getTranslation';
 
 const MODE_LABELS: Record<ImportMode, string> = {
@@ -25,6 +25,7 @@ const DELIMITER_LABELS: Record<string, string> = {
 
 const TYPE_LABELS: Record<FieldType, string> = {
   text: 'Text',
+  longtext: 'Long text',
   integer: 'Integer',
   decimal: 'Decimal',
   boolean: 'Boolean',
@@ -35,6 +36,12 @@ const TYPE_LABELS: Record<FieldType, string> = {
   url: 'URL',
   select: 'Select (one option)',
   multiselect: 'Multiselect (several options)',
+};
+
+const DATE_FORMAT_LABELS: Record<string, string> = {
+  'DD/MM/YYYY': 'DD/MM/YYYY (14/03/2024)',
+  'MM/DD/YYYY': 'MM/DD/YYYY (03/14/2024)',
+  'YYYY-MM-DD': 'YYYY-MM-DD (ISO, 2024-03-14)',
 };
 
 /** Labels of the import vocabulary (modes, delimiters, field types), translated. */
@@ -51,6 +58,8 @@ export const useImportLabels = () => {
       ),
     fieldType: (type: FieldType) => t(`fields.type.${type}`, TYPE_LABELS[type] ?? type),
     uniqueKey: (key: string) => t(`field.${key}`, key === 'email' ? 'E-mail' : 'Mobile'),
+    dateFormat: (format: string) =>
+      t(`imports.dateFormat.${format.replace(/[^A-Z]/g, '')}`, DATE_FORMAT_LABELS[format] ?? format),
     yesNo: (value: boolean | undefined) => (value ? t('imports.yes', 'Yes') : t('imports.no', 'No')),
   };
 };

@@ -4,6 +4,7 @@ import { BUILT_IN_FIELDS, UID, type BuiltInField } from '../../constants';
 const attributeOf = (field: BuiltInField): Record<string, unknown> => {
   if (field.reader === 'tags') return { type: 'json' };
   if (field.type === 'integer') return { type: 'integer' };
+  if (field.type === 'datetime') return { type: 'datetime' };
   if (field.options) {
     // No default for opt-ins: an unset opt-in is "unknown", never an invented yes.
     return { type: 'enumeration', enum: [...field.options], ...(field.default ? { default: field.default } : {}) };
@@ -20,6 +21,9 @@ export default {
   attributes: {
     ...Object.fromEntries(BUILT_IN_FIELDS.map((f) => [f.key, attributeOf(f)])),
     attributes: { type: 'json' },
+    /** Accent- and case-folded copies of the text fields (criteria) and their join (quick search): kept by the plugin. */
+    folded: { type: 'json', private: true },
+    search: { type: 'text', private: true },
     segments: { type: 'relation', relation: 'manyToMany', target: UID.segment, inversedBy: 'contacts' },
   },
 };

@@ -14,6 +14,12 @@ export default {
     count: { type: 'integer', default: 0 },
     computedAt: { type: 'datetime' },
     builtIn: { type: 'boolean', default: false },
+    /** Which default segment this is (seeded once, never again: a renamed default stays renamed). */
+    builtInKey: { type: 'string', private: true },
+    /** The last refresh: { added, removed, durationMs, at } (or its error). */
+    lastRefresh: { type: 'json' },
+    /** Lease of the refresh in progress, so instances do not run the same one twice. */
+    refreshingUntil: { type: 'datetime', private: true },
     contacts: { type: 'relation', relation: 'manyToMany', target: 'plugin::contacts.contact', mappedBy: 'segments' },
   },
 };

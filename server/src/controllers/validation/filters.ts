@@ -104,8 +104,9 @@ const checkFilters = (getModel: GetModel, model: Model, filters: unknown, path: 
       checkFilters(getModel, model, value, at, depth + 1);
       continue;
     }
-    const attr = key === 'id' ? { type: 'increments' } : model.attributes[key];
-    const filterable = ['id', ...Object.keys(model.attributes).filter((k) => !isHiddenRelation(model.attributes[k]))];
+    // documentId is Strapi's own identifier: filterable (a segment's contacts, `segments.documentId`) though not an attribute.
+    const attr = key === 'id' ? { type: 'increments' } : key === 'documentId' ? { type: 'string' } : model.attributes[key];
+    const filterable = ['id', 'documentId', ...Object.keys(model.attributes).filter((k) => !isHiddenRelation(model.attributes[k]) && !model.attributes[k].private)];
     if (!attr || isHiddenRelation(attr) || attr.private) {
       fail(at, `unknown field; filterable fields: ${filterable.join(', ')}`);
     }

@@ -5,16 +5,20 @@ import type { ImportCounters } from '../../../importTypes';
 import { getTranslation } from '../../../utils/getTranslation';
 import { OUTCOME_COLORS, useCounterLabel, type OutcomeKey } from '../ImportCounters';
 
-// Mautic's pie: created, updated, failed; unchanged and skipped join in when an import has some.
+// Mautic's pie: created, updated, failed; unchanged, skipped and warnings join in when an import has some.
 const ALWAYS: OutcomeKey[] = ['created', 'updated', 'failed'];
-const WHEN_PRESENT: OutcomeKey[] = ['unchanged', 'skipped'];
+const WHEN_PRESENT: OutcomeKey[] = ['unchanged', 'skipped', 'warnings'];
 
-/** Share of created / updated / failed rows (and unchanged / skipped when there are some). */
+/**
+ * Share of created / updated / failed rows (and unchanged / skipped when there
+ * are some). Warnings count dropped cells of kept contacts, not rows: they get
+ * their own slice so they are seen, and the legend gives each count.
+ */
 export const OutcomePieChart = ({ counters }: { counters: ImportCounters }) => {
   const { formatMessage, formatNumber } = useIntl();
   const label = useCounterLabel();
-  const keys = [...ALWAYS, ...WHEN_PRESENT.filter((k) => counters[k] > 0)];
-  const data = keys.map((key) => ({ key, name: label(key), value: counters[key] }));
+  const keys = [...ALWAYS, ...WHEN_PRESENT.filter((k) => (counters[k] ?? 0) > 0)];
+  const data = keys.map((key) => ({ key, name: label(key), value: counters[key] ?? 0 }));
   const total = data.reduce((s, d) => s + d.value, 0);
 
   return (

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Field, Flex, Grid, Loader, SingleSelect, SingleSelectOption, Toggle, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { useFormat } from '../../../hooks/useFormat';
 import { Card } from '../../Card';
 import { useApiErrorNotification } from '../../../hooks/useApiErrorNotification';
 import { useImportApi } from '../../../hooks/useImportApi';
 import type { ImportOptions, ImportView } from '../../../importTypes';
 import { getTranslation } from '../../../utils/getTranslation';
-import { DELIMITERS, ENCODINGS, formatBytes } from '../../../utils/importFormat';
+import { DELIMITERS, ENCODINGS } from '../../../utils/importFormat';
 import { useImportLabels } from '../useImportLabels';
 import { SampleTable } from './SampleTable';
 import { WizardFooter } from './WizardFooter';
@@ -22,6 +23,7 @@ interface DetectedStepProps {
 /** What the server found (encoding, delimiter, header row, rows); each control re-reads the sample. */
 export const DetectedStep = ({ importView, onResniffed, onBack, onNext }: DetectedStepProps) => {
   const { formatMessage, formatNumber } = useIntl();
+  const format = useFormat();
   const labels = useImportLabels();
   const api = useImportApi();
   const notifyError = useApiErrorNotification();
@@ -130,7 +132,7 @@ export const DetectedStep = ({ importView, onResniffed, onBack, onNext }: Detect
             </Typography>
             {importView.file && (
               <Typography variant="pi" textColor="neutral600">
-                {`${importView.file.name} · ${formatBytes(importView.file.size)}`}
+                {`${importView.file.name} · ${format.bytes(importView.file.size)}`}
               </Typography>
             )}
           </Grid.Item>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useNotification } from '@strapi/strapi/admin';
 import {
   Badge,
   Box,
@@ -9,6 +10,7 @@ import {
   SingleSelect,
   SingleSelectOption,
   Table,
+  TextButton,
   Tbody,
   Td,
   TextInput,
@@ -17,29 +19,36 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Plus, Trash } from '@strapi/icons';
+import { Check, Plus, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { BUILT_IN_FIELDS, FIELD_TYPES, type FieldType } from '../../../../../server/src/constants';
+import { FIELD_TYPES, type FieldType, type UniqueKey } from '../../../../../shared/constants';
+import { BUILT_IN_FIELDS } from '../../../../../shared/fields';
 import { Card } from '../../Card';
 import { Notice } from '../../Notice';
 import { useApiErrorNotification } from '../../../hooks/useApiErrorNotification';
+import { useContactLabels } from '../../../hooks/useContactLabels';
 import { useFieldPermissions } from '../../../hooks/useFieldPermissions';
 import { useImportApi } from '../../../hooks/useImportApi';
-import type { ImportView, MappingEntry } from '../../../importTypes';
+import type { ImportView, MappingEntry, SavedMapping } from '../../../importTypes';
 import type { ContactField } from '../../../types';
 import { readApiError } from '../../../utils/apiError';
 import { getTranslation } from '../../../utils/getTranslation';
 import { useImportLabels } from '../useImportLabels';
 import {
+  distinctSampleValues,
   fromMapping,
   keyFromHeader,
   NEW_FIELD_KEY,
+  OPT_IN_KEYS,
   sameChoice,
   sampleValues,
   toMapping,
   type ColumnChoice,
   type LiteralRow,
 } from './mappingModel';
+import { MappingReadingNotes } from './MappingReadingNotes';
+import { OptInWordsEditor } from './OptInWordsEditor';
+import { MappingSourceLine, SavedMappingPicker, SaveMappingDialog } from './SavedMappings';
 import { WizardFooter } from './WizardFooter';
 
 const IGNORE = '__ignore';
@@ -52,21 +61,38 @@ interface MappingStepProps {
   importView: ImportView;
   /** Built-in and custom fields; empty when the role may not read them (built-ins are used then). */
   fields: ContactField[];
+  /** The base's unicity key (Settings), what rows match on unless the options say otherwise. */
+  baseKey: UniqueKey;
   /** The mapping the server suggested, to mark the rows it filled in. */
   suggested: MappingEntry[] | null;
+  /** The server replaced the mapping (a saved one applied). */
+  onReplaced: (importView: ImportView) => void;
+  /** Back to the options (time zone, consent of new contacts). */
+  onOptions: () => void;
   onSaved: (importView: ImportView) => void;
   onBack: () => void;
 }
 
 /** One row per column: its sample values, the field it fills (or ignore, or a new field), plus fixed values. */
-export const MappingStep = ({ importView, fields: loadedFields, suggested, onSaved, onBack }: MappingStepProps) => {
+export const MappingStep = ({
+  importView,
+  fields: loadedFields,
+  baseKey,
+  suggested,
+  onReplaced,
+  onOptions,
+  onSaved,
+  onBack,
+}: MappingStepProps) => {
   const { formatMessage } = useIntl();
+  const { toggleNotification } = useNotification();
   const labels = useImportLabels();
+  const contactLabels = useContactLabels();
   const api = useImportApi();
   const notifyError = useApiErrorNotification();
   const fieldPermissions = useFieldPermissions();
   const detected = importView.detected!;
-  const uniqueKey = importView.options.uniqueKey ?? 'email';
+  const uniqueKey = importView.options.uniqueKey ?? baseKey;
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
 
@@ -74,7 +100,10 @@ export const MappingStep = ({ importView, fields: loadedFields, suggested, onSav
     ? loadedFields
     : BUILT_IN_FIELDS.map((f) => ({ key: f.key, label: f.label, type: f.type, options: [...(f.options ?? [])], builtIn: true }));
   const fieldByKey = new Map(fields.map((f) => [f.key, f]));
-  const fieldLabel = (key: string) => fieldByKey.get(key)?.label ?? key;
+  const fieldLabel = (key: string) => {
+    const field = fieldByKey.get(key);
+    return field ? contactLabels.fieldLabel(field) : key;
+  };
 
   const initial = useMemo(() => fromMapping(importView.mapping, detected), [importView.mapping, detected]);
   const baseline = useMemo(() => (suggested ? fromMapping(suggested, detected).choices : null), [suggested, detected]);
@@ -82,6 +111,9 @@ export const MappingStep = ({ importView, fields: loadedFields, suggested, onSav
   const [literals, setLiterals] = useState<LiteralRow[]>(initial.literals);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [savingAs, setSavingAs] = useState(false);
+  /** Columns whose opt-in words editor is open. */
+  const [wordsOpen, setWordsOpen] = useState<Set<number>>(() => new Set());
 
   const setChoice = (i: number, choice: ColumnChoice) => {
     setProblem(null);
@@ -99,11 +131,15 @@ export const MappingStep = ({ importView, fields: loadedFields, suggested, onSav
     // An X column of a multiselect keeps its option when the field stays the same.
     const current = choices[i];
     const option = current.kind === 'field' && current.field === key ? current.option : undefined;
+    // …and an opt-in column keeps its words when it moves to the other opt-in.
+    const words = current.kind === 'field' && OPT_IN_KEYS.has(current.field) && OPT_IN_KEYS.has(key) ? current.values : undefined;
     setChoice(
       i,
       option !== undefined && field?.type === 'multiselect'
         ? { kind: 'field', field: key, option }
-        : { kind: 'field', field: key },
+        : words
+          ? { kind: 'field', field: key, values: words }
+          : { kind: 'field', field: key },
     );
   };
 
@@ -149,11 +185,13 @@ export const MappingStep = ({ importView, fields: loadedFields, suggested, onSav
     }
   });
 
+  const edited = toMapping(choices, literals, detected);
+
   const save = async () => {
     setBusy(true);
     setProblem(null);
     try {
-      onSaved(await api.update(importView.documentId, { mapping: toMapping(choices, literals, detected) }));
+      onSaved(await api.update(importView.documentId, { mapping: edited }));
     } catch (error) {
       setProblem(readApiError(error).message ?? null);
       notifyError(error);
@@ -162,11 +200,34 @@ export const MappingStep = ({ importView, fields: loadedFields, suggested, onSav
     }
   };
 
+  const applySaved = async (saved: SavedMapping) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      onReplaced(await api.update(importView.documentId, { useMapping: saved.documentId }));
+    } catch (error) {
+      setProblem(readApiError(error).message ?? null);
+      notifyError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The server saves a draft's stored mapping: store what is on screen first. Errors go to the dialog. */
+  const saveAs = async (name: string) => {
+    await api.update(importView.documentId, { mapping: edited });
+    const saved = await api.saveMapping(name, importView.documentId);
+    toggleNotification({
+      type: 'success',
+      message: t('imports.mapping.saveAs.done', 'Mapping saved as «{name}»', { name: saved.name }),
+    });
+  };
+
   const mappedCount = choices.filter((c) => c.kind !== 'ignore').length;
   const fieldOptions = [
     ...fields.map((f) => (
       <SingleSelectOption key={f.key} value={fieldValue(f.key)}>
-        {f.builtIn ? f.label : `${f.label} (${f.key})`}
+        {f.builtIn ? contactLabels.fieldLabel(f) : `${f.label} (${f.key})`}
       </SingleSelectOption>
     )),
   ];
@@ -183,7 +244,24 @@ export const MappingStep = ({ importView, fields: loadedFields, suggested, onSav
             total: choices.length,
           },
         )}
+        actions={
+          <>
+            <SavedMappingPicker disabled={busy} onApply={applySaved} />
+            {detected.hasHeader && (
+              <Button
+                size="S"
+                variant="secondary"
+                startIcon={<Check />}
+                disabled={busy || blockers.length > 0}
+                onClick={() => setSavingAs(true)}
+              >
+                {t('imports.mapping.saveAs', 'Save this mapping as…')}
+              </Button>
+            )}
+          </>
+        }
       >
+        <MappingSourceLine source={importView.mappingSource} />
         <Box overflow="auto">
           <Table colCount={2} rowCount={choices.length + 1}>
             <Thead>
@@ -244,8 +322,8 @@ export const MappingStep = ({ importView, fields: loadedFields, suggested, onSav
                         </Box>
                         <Box
                           flex="1"
-                          // A new field's inputs take their own line under the picker; a type hint sits beside it.
-                          minWidth={choice.kind === 'new' ? '100%' : '12rem'}
+                          // A new field's inputs and an opt-in's words take their own line under the picker; a type hint sits beside it.
+                          minWidth={choice.kind === 'new' || wordsOpen.has(i) ? '100%' : '12rem'}
                           paddingTop={
                             choice.kind === 'field' && !(field?.type === 'multiselect' && field.options.length > 0) ? 3 : 0
                           }
@@ -337,10 +415,41 @@ export const MappingStep = ({ importView, fields: loadedFields, suggested, onSav
                             </Field.Root>
                           )}
                           {choice.kind === 'field' && field && field.type !== 'multiselect' && (
-                            <Typography variant="pi" textColor="neutral600">
-                              {labels.fieldType(field.type)}
-                              {field.key === uniqueKey ? ` · ${t('imports.mapping.isUniqueKey', 'unique key')}` : ''}
-                            </Typography>
+                            <Flex gap={2} wrap="wrap">
+                              <Typography variant="pi" textColor="neutral600">
+                                {labels.fieldType(field.type)}
+                                {field.key === uniqueKey ? ` · ${t('imports.mapping.isUniqueKey', 'unique key')}` : ''}
+                              </Typography>
+                              {OPT_IN_KEYS.has(field.key) && (
+                                <TextButton
+                                  data-testid="opt-in-words-toggle"
+                                  onClick={() =>
+                                    setWordsOpen((open) => {
+                                      const next = new Set(open);
+                                      if (next.has(i)) next.delete(i);
+                                      else next.add(i);
+                                      return next;
+                                    })
+                                  }
+                                >
+                                  {choice.values
+                                    ? t('imports.mapping.words.edit', 'Words of this column ({count} set)', {
+                                        count: Object.keys(choice.values).length,
+                                      })
+                                    : t('imports.mapping.words.open', 'Say what its words mean')}
+                                </TextButton>
+                              )}
+                            </Flex>
+                          )}
+                          {choice.kind === 'field' && OPT_IN_KEYS.has(choice.field) && wordsOpen.has(i) && (
+                            <OptInWordsEditor
+                              column={column}
+                              samples={distinctSampleValues(detected, i)}
+                              value={choice.values}
+                              onChange={(values) =>
+                                setChoice(i, { kind: 'field', field: choice.field, ...(values ? { values } : {}) })
+                              }
+                            />
                           )}
                         </Box>
                       </Flex>
@@ -405,6 +514,7 @@ export const MappingStep = ({ importView, fields: loadedFields, suggested, onSav
           </Button>
         </Box>
       </Card>
+      <MappingReadingNotes mapping={edited} fields={fields} options={importView.options} onOptions={onOptions} />
       {blockers.length > 0 && (
         <Notice variant="warning" title={t('imports.mapping.blocked', 'Before the preview')} data-testid="mapping-blocked">
           <ul style={{ paddingLeft: '1.6rem', listStyle: 'disc' }}>
@@ -420,6 +530,13 @@ export const MappingStep = ({ importView, fields: loadedFields, suggested, onSav
         </Notice>
       )}
       <WizardFooter onBack={onBack} onNext={save} isLoading={busy} nextDisabled={blockers.length > 0} />
+      {savingAs && (
+        <SaveMappingDialog
+          defaultName={importView.name.replace(/\.(csv|tsv|txt|xlsx)$/i, '')}
+          onSave={saveAs}
+          onClose={() => setSavingAs(false)}
+        />
+      )}
     </Flex>
   );
 };

@@ -1,75 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Box, Button, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { CheckCircle, Play, WarningCircle } from '@strapi/icons';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Flex, Loader, Typography } from '@strapi/design-system';
+import { Play } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { Card } from '../../Card';
 import { Notice } from '../../Notice';
 import { useApiErrorNotification } from '../../../hooks/useApiErrorNotification';
 import { useImportApi } from '../../../hooks/useImportApi';
-import type { ImportPreview, ImportView, PreviewProblem, PreviewRow } from '../../../importTypes';
+import type { ImportPreview, ImportView } from '../../../importTypes';
 import type { ContactField } from '../../../types';
 import { readApiError } from '../../../utils/apiError';
 import { getTranslation } from '../../../utils/getTranslation';
+import { DryRunPanel } from './DryRunPanel';
+import { PreviewTable } from './PreviewTable';
 import { WizardFooter } from './WizardFooter';
 
-/** One preview column: a mapped field, filled from a source column (or a fixed value). */
-interface Target {
-  field: string;
-  label: string;
-  sourceIndex: number | null;
-  sourceName: string | null;
-}
-
-const BUILT_IN_VALUE_KEYS = new Set([
-  'email',
-  'mobile',
-  'firstName',
-  'lastName',
-  'company',
-  'emailOptIn',
-  'smsOptIn',
-  'emailStatus',
-  'mobileStatus',
-]);
-
-const targetsOf = (importView: ImportView, fields: ContactField[]): Target[] => {
-  const detected = importView.detected!;
-  const label = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
-  const seen = new Map<string, Target>();
-  for (const entry of importView.mapping) {
-    if ('ignore' in entry) continue;
-    const field = 'newField' in entry ? entry.newField.key : entry.field;
-    if (seen.has(field)) continue;
-    if ('literal' in entry) {
-      seen.set(field, { field, label: label(field), sourceIndex: null, sourceName: null });
-      continue;
-    }
-    const index =
-      typeof entry.column === 'number'
-        ? entry.column
-        : detected.hasHeader
-          ? detected.columns.indexOf(entry.column)
-          : Number(entry.column);
-    const isOption = 'option' in entry && entry.option !== undefined;
-    seen.set(field, {
-      field,
-      label: 'newField' in entry ? entry.newField.label : label(field),
-      sourceIndex: isOption ? null : index,
-      sourceName: isOption ? null : (detected.columns[index] ?? null),
-    });
-  }
-  return [...seen.values()];
-};
-
-const storedValue = (row: PreviewRow, field: string): unknown => {
-  const c = row.contact!;
-  if (field === 'tags') return c.tags;
-  if (BUILT_IN_VALUE_KEYS.has(field)) return c[field];
-  return c.attributes?.[field];
-};
-
-const problemsFor = (row: PreviewRow, target: Target): PreviewProblem[] =>
-  row.errors.filter((e) => e.field === target.field || (target.sourceName !== null && e.column === target.sourceName));
+/** The whole-file check refreshes through the preview: once a second while it runs. */
+const POLL_MS = 1000;
 
 interface PreviewStepProps {
   importView: ImportView;
@@ -78,7 +24,7 @@ interface PreviewStepProps {
   onBack: () => void;
 }
 
-/** The first rows as they will be stored; invalid cells in red with the reason. Writes nothing. */
+/** The first rows as they will be stored, and the whole file checked in the background. Writes nothing. */
 export const PreviewStep = ({ importView, fields, onStarted, onBack }: PreviewStepProps) => {
   const { formatMessage, formatNumber } = useIntl();
   const api = useImportApi();
@@ -87,28 +33,53 @@ export const PreviewStep = ({ importView, fields, onStarted, onBack }: PreviewSt
   const [problem, setProblem] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [starting, setStarting] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  // A request answering after the step left must not schedule another poll.
+  const alive = useRef(true);
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    setProblem(null);
-    try {
-      setPreview(await api.preview(importView.documentId, 20));
-    } catch (error) {
-      setProblem(readApiError(error).message ?? null);
-      notifyError(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [api, importView.documentId, notifyError]);
+  const load = useCallback(
+    async (quiet = false) => {
+      clearTimeout(timer.current);
+      if (!quiet) {
+        setLoading(true);
+        setProblem(null);
+      }
+      try {
+        const next = await api.preview(importView.documentId, 20);
+        if (!alive.current) return;
+        setPreview(next);
+        // null: the server has not stored the check's first report yet.
+        if (!next.dryRun || next.dryRun.status === 'running') timer.current = setTimeout(() => load(true), POLL_MS);
+      } catch (error) {
+        if (!alive.current) return;
+        // A poll that fails once keeps what is on screen and tries again later.
+        if (quiet) {
+          timer.current = setTimeout(() => load(true), POLL_MS * 3);
+          return;
+        }
+        setProblem(readApiError(error).message ?? null);
+        notifyError(error);
+      } finally {
+        if (!quiet && alive.current) setLoading(false);
+      }
+    },
+    [api, importView.documentId, notifyError],
+  );
 
   useEffect(() => {
+    alive.current = true;
     load();
+    return () => {
+      alive.current = false;
+      clearTimeout(timer.current);
+    };
   }, [load]);
 
   const start = async () => {
     setStarting(true);
+    clearTimeout(timer.current);
     try {
       onStarted(await api.start(importView.documentId));
     } catch (error) {
@@ -118,19 +89,12 @@ export const PreviewStep = ({ importView, fields, onStarted, onBack }: PreviewSt
     }
   };
 
-  const targets = targetsOf(importView, fields);
-  const failing = preview?.rows.filter((r) => !r.contact).length ?? 0;
-  const show = (value: unknown) => {
-    if (value === null || value === undefined || value === '') return <Typography textColor="neutral500">-</Typography>;
-    const text = Array.isArray(value)
-      ? value.join(', ')
-      : typeof value === 'boolean'
-        ? value
-          ? t('imports.yes', 'Yes')
-          : t('imports.no', 'No')
-        : String(value);
-    return <Typography textColor="neutral800">{text}</Typography>;
-  };
+  const rows = preview?.rows ?? [];
+  const failing = rows.filter((r) => !r.contact).length;
+  const warned = rows.filter((r) => r.contact && r.warnings.length > 0).length;
+  const dryRun = preview?.dryRun ?? null;
+  // Once the check has read every row, its count is exact; before, the sniffer's estimate.
+  const total = dryRun?.status === 'done' && !dryRun.limited ? dryRun.rowsRead : importView.counters.total;
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
@@ -139,135 +103,54 @@ export const PreviewStep = ({ importView, fields, onStarted, onBack }: PreviewSt
         description={
           preview
             ? t(
-                'imports.preview.summary',
-                'The first {count, plural, one {row} other {# rows}} as they will be stored: {valid} valid, {failing} would fail. Nothing is saved yet.',
-                { count: preview.rows.length, valid: preview.rows.length - failing, failing },
+                'imports.preview.summary.warnings',
+                'The first {count, plural, one {row} other {# rows}} as they will be stored: {valid} valid, {warned} with dropped cells, {failing} would fail. Nothing is saved yet.',
+                { count: rows.length, valid: rows.length - failing - warned, warned, failing },
               )
             : undefined
         }
         actions={
           problem && !loading ? (
-            <Button variant="secondary" onClick={load}>
+            <Button variant="secondary" onClick={() => load()}>
               {t('imports.preview.retry', 'Try again')}
             </Button>
           ) : undefined
         }
       >
-        {loading ? (
+        {loading && !preview ? (
           <Flex justifyContent="center" padding={8}>
             <Loader>{t('imports.preview.loading', 'Reading the first rows…')}</Loader>
           </Flex>
-        ) : preview && preview.rows.length === 0 ? (
+        ) : preview && rows.length === 0 ? (
           <Typography textColor="neutral600">{t('imports.preview.empty', 'The source has no data rows.')}</Typography>
         ) : preview ? (
-          <Box overflow="auto" data-testid="preview-table">
-            <Table colCount={targets.length + 2} rowCount={preview.rows.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma">{t('imports.errors.line', 'Line')}</Typography>
-                  </Th>
-                  {targets.map((target) => (
-                    <Th key={target.field}>
-                      <Flex direction="column" alignItems="flex-start">
-                        <Typography variant="sigma">{target.label}</Typography>
-                        {target.sourceName && target.sourceName !== target.label && (
-                          <Typography variant="pi" textColor="neutral500" style={{ textTransform: 'none' }}>
-                            {`← ${target.sourceName}`}
-                          </Typography>
-                        )}
-                      </Flex>
-                    </Th>
-                  ))}
-                  <Th>
-                    <Typography variant="sigma">{t('imports.preview.problems', 'Problems')}</Typography>
-                  </Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {preview.rows.map((row) => {
-                  const placed = new Set<PreviewProblem>();
-                  const cells = targets.map((target) => {
-                    const problems = problemsFor(row, target);
-                    problems.forEach((p) => placed.add(p));
-                    if (problems.length) {
-                      const raw = target.sourceIndex !== null ? row.cells[target.sourceIndex] : '';
-                      return (
-                        <Td
-                          key={target.field}
-                          background="danger100"
-                          data-testid="preview-invalid-cell"
-                          style={{ whiteSpace: 'normal' }}
-                        >
-                          <Flex direction="column" alignItems="flex-start">
-                            <Typography textColor="danger700" fontWeight="semiBold">
-                              {raw || '-'}
-                            </Typography>
-                            <Typography variant="pi" textColor="danger600">
-                              {problems.map((p) => p.reason).join('; ')}
-                            </Typography>
-                          </Flex>
-                        </Td>
-                      );
-                    }
-                    const value = row.contact
-                      ? storedValue(row, target.field)
-                      : target.sourceIndex !== null
-                        ? row.cells[target.sourceIndex]
-                        : undefined;
-                    return <Td key={target.field}>{show(value)}</Td>;
-                  });
-                  const rest = row.errors.filter((e) => !placed.has(e));
-                  return (
-                    <Tr key={row.line} data-testid="preview-row" data-valid={row.contact ? 'true' : 'false'}>
-                      <Td>
-                        <Typography textColor="neutral600">{formatNumber(row.line)}</Typography>
-                      </Td>
-                      {cells}
-                      <Td style={{ whiteSpace: 'normal' }}>
-                        {row.contact ? (
-                          <CheckCircle fill="success600" aria-label={t('imports.preview.valid', 'Valid')} />
-                        ) : (
-                          <Flex gap={1} alignItems="flex-start">
-                            <WarningCircle fill="danger600" />
-                            <Typography variant="pi" textColor="danger600">
-                              {rest.length
-                                ? rest.map((e) => e.reason).join('; ')
-                                : t('imports.preview.fails', 'This row will fail')}
-                            </Typography>
-                          </Flex>
-                        )}
-                      </Td>
-                    </Tr>
-                  );
-                })}
-              </Tbody>
-            </Table>
-          </Box>
+          <PreviewTable importView={importView} fields={fields} rows={rows} />
         ) : null}
+        {preview?.truncated && <Notice variant="warning">{preview.truncated}</Notice>}
         {problem && (
           <Notice variant="danger" data-testid="preview-problem">
             {problem}
           </Notice>
         )}
-        {failing > 0 && (
+        {(failing > 0 || warned > 0) && (
           <Typography variant="pi" textColor="neutral600">
             {t(
-              'imports.preview.failingHint',
-              'Rows that fail are not imported; after the import they are listed in a downloadable errors file.',
+              'imports.preview.problemsHint',
+              'Rows that fail are not imported; a dropped cell leaves that one value out of a contact that is imported. After the import both are listed in a downloadable file.',
             )}
           </Typography>
         )}
       </Card>
+      {preview && (
+        <DryRunPanel dryRun={dryRun} rowEstimate={importView.counters.total} columns={importView.detected?.columns ?? []} />
+      )}
       <WizardFooter
         onBack={onBack}
         onNext={start}
         isLoading={starting}
         nextDisabled={loading || !preview}
         nextIcon={<Play />}
-        nextLabel={t('imports.preview.start', 'Start the import ({rows} rows)', {
-          rows: formatNumber(importView.counters.total),
-        })}
+        nextLabel={t('imports.preview.start', 'Start the import ({rows} rows)', { rows: formatNumber(total) })}
       />
     </Flex>
   );

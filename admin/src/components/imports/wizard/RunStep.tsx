@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { Card } from '../../Card';
 import type { ImportView } from '../../../importTypes';
 import { getTranslation } from '../../../utils/getTranslation';
-import { isFinishedImport } from '../../../utils/importFormat';
+import { isActiveImport, isFinishedImport } from '../../../utils/importFormat';
 import { IMPORTS_PATH, importPath } from '../../../utils/paths';
 import { ImportProgress } from '../ImportProgress';
 import { ImportRunActions } from '../ImportRunActions';
@@ -19,19 +19,34 @@ interface RunStepProps {
 export const RunStep = ({ importView, onChange }: RunStepProps) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
-  const finished = isFinishedImport(importView.status);
+  const { status } = importView;
+  const finished = isFinishedImport(status);
+  // Each status says what is happening now: a stopped import is not "importing".
+  const title =
+    status === 'imported'
+      ? t('imports.run.done', 'Import finished')
+      : status === 'failed'
+        ? t('imports.summary.failed', 'Import failed')
+        : status === 'stopped'
+          ? t('imports.run.stopped', 'Stopped')
+          : status === 'in_progress'
+            ? t('imports.run.title', 'Importing')
+            : t('imports.run.waiting', 'Waiting to start');
+  const description =
+    status === 'stopped'
+      ? t('imports.run.stoppedHint', 'Nothing more is imported. Resume continues after the last saved batch.')
+      : isActiveImport(status)
+        ? t(
+            'imports.run.leave',
+            'You can leave this page: the import keeps running in the background and the import history shows its progress.',
+          )
+        : undefined;
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Card
-        title={finished ? t('imports.run.done', 'Import finished') : t('imports.run.title', 'Importing')}
-        description={
-          finished
-            ? undefined
-            : t(
-                'imports.run.leave',
-                'You can leave this page: the import keeps running in the background and the import history shows its progress.',
-              )
-        }
+        title={title}
+        description={description}
+        data-testid="run-card"
         actions={
           <>
             <ImportRunActions importView={importView} onChange={onChange} />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Box, Button, Field, Flex, Loader, Tabs, Textarea, Typography } from '@strapi/design-system';
 import { CloudUpload, FileCsv, FileXls } from '@strapi/icons';
 import { useIntl } from 'react-intl';
+import { useFormat } from '../../../hooks/useFormat';
 import { styled } from 'styled-components';
 import { Card } from '../../Card';
 import { Notice } from '../../Notice';
@@ -10,7 +11,7 @@ import { useImportApi } from '../../../hooks/useImportApi';
 import type { ImportLimits, ImportView } from '../../../importTypes';
 import { readApiError } from '../../../utils/apiError';
 import { getTranslation } from '../../../utils/getTranslation';
-import { ACCEPTED_EXTENSIONS, formatBytes } from '../../../utils/importFormat';
+import { ACCEPTED_EXTENSIONS } from '../../../utils/importFormat';
 import { WizardFooter } from './WizardFooter';
 
 const DropZone = styled.label<{ $active: boolean }>`
@@ -39,6 +40,7 @@ interface SourceStepProps {
 /** A file (drag and drop or picker) or pasted text becomes a draft import the server has sniffed. */
 export const SourceStep = ({ onCreated }: SourceStepProps) => {
   const { formatMessage } = useIntl();
+  const format = useFormat();
   const api = useImportApi();
   const notifyError = useApiErrorNotification();
   const input = useRef<HTMLInputElement>(null);
@@ -74,8 +76,8 @@ export const SourceStep = ({ onCreated }: SourceStepProps) => {
       setProblem(
         t('imports.source.tooBig', '"{name}" is {size}; the limit is {max}.', {
           name: picked.name,
-          size: formatBytes(picked.size),
-          max: formatBytes(limits.maxFileSize),
+          size: format.bytes(picked.size),
+          max: format.bytes(limits.maxFileSize),
         }),
       );
       return;
@@ -145,7 +147,7 @@ export const SourceStep = ({ onCreated }: SourceStepProps) => {
                       {file.name}
                     </Typography>
                     <Typography variant="pi" textColor="neutral600">
-                      {formatBytes(file.size)}
+                      {format.bytes(file.size)}
                     </Typography>
                     <Typography variant="pi" textColor="primary600">
                       {t('imports.source.replace', 'Drop another file or click to replace it')}
@@ -161,7 +163,7 @@ export const SourceStep = ({ onCreated }: SourceStepProps) => {
                       {limits
                         ? t('imports.source.accepted', '{extensions} · up to {max}', {
                             extensions: extensions.map((e) => e.slice(1).toUpperCase()).join(', '),
-                            max: formatBytes(limits.maxFileSize),
+                            max: format.bytes(limits.maxFileSize),
                           })
                         : extensions.map((e) => e.slice(1).toUpperCase()).join(', ')}
                     </Typography>
@@ -183,7 +185,7 @@ export const SourceStep = ({ onCreated }: SourceStepProps) => {
               <Field.Root
                 name="pasted"
                 hint={
-                  limits ? t('imports.source.pasteLimit', 'Up to {max}.', { max: formatBytes(limits.maxFileSize) }) : undefined
+                  limits ? t('imports.source.pasteLimit', 'Up to {max}.', { max: format.bytes(limits.maxFileSize) }) : undefined
                 }
               >
                 <Field.Label>{t('imports.source.pasteLabel', 'Rows to import, with a header row')}</Field.Label>

@@ -1,10 +1,11 @@
-import type { FieldType } from '../../../../../server/src/constants';
+import type { FieldType, OptIn } from '../../../../../shared/constants';
 import type { Detected, MappingEntry } from '../../../importTypes';
 
 /** What one source column does, as the mapping table edits it. */
 export type ColumnChoice =
   | { kind: 'ignore' }
-  | { kind: 'field'; field: string; option?: string }
+  /** `values`: an opt-in column's own words ({ "Y": "yes" }). */
+  | { kind: 'field'; field: string; option?: string; values?: Record<string, OptIn> }
   | { kind: 'new'; key: string; label: string; type: FieldType };
 
 /** A value written on every row ({field, literal}). */
@@ -44,7 +45,9 @@ export const fromMapping = (mapping: MappingEntry[], detected: Detected) => {
       choices[i] =
         entry.option !== undefined
           ? { kind: 'field', field: entry.field, option: entry.option }
-          : { kind: 'field', field: entry.field };
+          : entry.values && Object.keys(entry.values).length
+            ? { kind: 'field', field: entry.field, values: entry.values }
+            : { kind: 'field', field: entry.field };
   });
   return { choices, literals };
 };
@@ -55,8 +58,9 @@ export const toMapping = (choices: ColumnChoice[], literals: LiteralRow[], detec
     if (choice.kind === 'ignore') return { column: ref(i), ignore: true };
     if (choice.kind === 'new')
       return { column: ref(i), newField: { key: choice.key.trim(), label: choice.label.trim(), type: choice.type } };
-    return choice.option !== undefined
-      ? { column: ref(i), field: choice.field, option: choice.option }
+    if (choice.option !== undefined) return { column: ref(i), field: choice.field, option: choice.option };
+    return choice.values && Object.keys(choice.values).length
+      ? { column: ref(i), field: choice.field, values: choice.values }
       : { column: ref(i), field: choice.field };
   });
   for (const l of literals) if (l.field && l.value.trim() !== '') entries.push({ field: l.field, literal: l.value });
@@ -75,6 +79,14 @@ export const keyFromHeader = (header: string) => {
   const key = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join('');
   return (/^[A-Za-z]/.test(key) ? key : `field${key}`).slice(0, 63) || 'field';
 };
+
+/** The distinct non-empty values of a column in the sample, in order of appearance. */
+export const distinctSampleValues = (detected: Detected, i: number) => [
+  ...new Set(detected.sample.map((row) => (row[i] ?? '').trim()).filter((v) => v !== '')),
+];
+
+/** Opt-in fields: their columns may bring their own words for yes / no. */
+export const OPT_IN_KEYS = new Set(['emailOptIn', 'smsOptIn']);
 
 /** Up to three non-empty sample values of a column. */
 export const sampleValues = (detected: Detected, i: number) =>

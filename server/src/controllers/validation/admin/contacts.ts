@@ -1,5 +1,5 @@
 import * as yup from 'yup';
-import { BUILT_IN_FIELDS, TAGS_MAX } from '../../../constants';
+import { TAGS_MAX, WRITABLE_FIELDS } from '../../../constants';
 import { queryInt } from '../validate';
 
 export const MAX_TAGS = TAGS_MAX;
@@ -11,7 +11,7 @@ export const MAX_TAGS = TAGS_MAX;
  */
 export const contactBodySchema = yup
   .object({
-    ...Object.fromEntries(BUILT_IN_FIELDS.filter((f) => f.reader !== 'tags').map((f) => [f.key, yup.mixed().nullable()])),
+    ...Object.fromEntries(WRITABLE_FIELDS.filter((f) => f.reader !== 'tags').map((f) => [f.key, yup.mixed().nullable()])),
     tags: yup.array().typeError('tags must be a list of texts').max(MAX_TAGS, `a contact has at most ${MAX_TAGS} tags`).nullable(),
     attributes: yup.object().typeError('attributes must be an object of custom field values by field key').nullable(),
   })
@@ -31,7 +31,31 @@ export const contactQuerySchema = yup.object({
   sort: yup.string().typeError('sort must be a single "field:asc" or "field:desc"'),
   // Checked against the contact model by assertValidFilters (yup would strip an unshaped object's keys).
   filters: yup.mixed(),
+  /** Segment criteria as JSON text (the search of the contacts page): checked by the compiler. */
+  criteria: yup
+    .mixed()
+    .transform((v) => {
+      if (typeof v !== 'string') return v;
+      try {
+        return JSON.parse(v);
+      } catch {
+        return Symbol.for('invalid-json');
+      }
+    })
+    .test('criteria', 'criteria must be JSON such as {"match":"all","conditions":[...]}', (v) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v))),
 });
+
+/** A bulk action on a selection (ids) or on every result of a search (criteria). */
+export const bulkSchema = yup
+  .object({
+    action: yup.string().required('action is required').oneOf(['delete', 'addTags', 'removeTags'], 'action must be one of: delete, addTags, removeTags'),
+    ids: yup.array(yup.string().required().max(64)).max(100_000, 'at most 100,000 ids; use criteria for more'),
+    criteria: yup.mixed().test('criteria', 'criteria must be an object', (v) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v))),
+    tags: yup.array(yup.string().trim().required().max(255)).max(100),
+  })
+  .noUnknown(true, (p) => `unknown property: ${p.unknown}`)
+  .test('target', 'send ids (a selection) or criteria (all the results of a search)', (v) => !!v && (v.ids !== undefined) !== (v.criteria !== undefined))
+  .test('tags', 'addTags and removeTags need tags', (v) => !v || v.action === 'delete' || !!v.tags?.length);
 
 export const historyQuerySchema = yup.object({
   page: queryInt('page', 1, 1_000_000),

@@ -1,0 +1,124 @@
+'use strict';
+/**
+ * Segments on a big base, in its own process: N contacts written straight
+ * into the table (with their folded copies, as the plugin writes them), then
+ * a 3-condition dynamic segment (a custom select, a custom date, an opt-in)
+ * created (first refresh), refreshed unchanged, refreshed after 1% of the
+ * contacts changed; the quick search and the preview timed too.
+ * Prints one JSON line.
+ */
+const { boot } = require('./boot');
+
+const [n = '1000000', db = 'sqlite'] = process.argv.slice(2);
+const rows = Number(n);
+
+const FIRST = ['Anne', 'Bruno', 'Chloé', 'David', 'Élodie', 'François', 'Gaëlle', 'Hugo', 'Inès', 'Jules', 'Léa', 'Hélène'];
+const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau'];
+const PLAN = ['free', 'pro', 'team'];
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const time = async (fn) => {
+  const t = process.hrtime.bigint();
+  const value = await fn();
+  return { value, ms: Number(process.hrtime.bigint() - t) / 1e6 };
+};
+const p50 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const main = async () => {
+  const app = await boot(db, { CONTACTS_QUEUE_TICK_SECONDS: '3600' });
+  const { strapi } = app;
+  try {
+    const fields = strapi.plugin('contacts').service('fields');
+    await fields.create({ key: 'plan', label: 'Plan', type: 'select', options: PLAN });
+    await fields.create({ key: 'signupDate', label: 'Signup date', type: 'date' });
+    const knex = strapi.db.connection;
+    const sqlite = db === 'sqlite';
+    const now = Date.now();
+    const day = 86_400_000;
+    const fill = await time(async () => {
+      for (let i = 0; i < rows; i += 5000) {
+        const batch = [];
+        for (let j = i; j < Math.min(rows, i + 5000); j++) {
+          const first = FIRST[j % FIRST.length];
+          const last = LAST[(j * 7) % LAST.length];
+          const email = `contact.${j}@example.com`;
+          const mobile = `+336${String(10000000 + j).slice(-8)}`;
+          const ts = sqlite ? now : new Date(now);
+          batch.push({
+            document_id: `bench${String(j).padStart(19, '0')}`,
+            email,
+            mobile,
+            first_name: first,
+            last_name: last,
+            email_opt_in: j % 5 < 3 ? 'yes' : j % 5 === 3 ? 'no' : null,
+            email_status: 'unknown',
+            mobile_status: 'unknown',
+            tags: '[]',
+            attributes: JSON.stringify({ plan: PLAN[j % 3], signupDate: new Date(now - (j % 730) * day).toISOString().slice(0, 10) }),
+            folded: JSON.stringify({ email, mobile, firstName: fold(first), lastName: fold(last) }),
+            search: [fold(first), fold(last), email, mobile].join(' \u0001 '),
+            created_at: ts,
+            updated_at: ts,
+            published_at: ts,
+          });
+        }
+        await knex.batchInsert('contacts_contacts', batch, sqlite ? 400 : 1000);
+      }
+    });
+    const segments = strapi.plugin('contacts').service('segments');
+    const criteria = {
+      match: 'all',
+      conditions: [
+        { field: 'plan', operator: 'in', value: ['pro'] },
+        { field: 'signupDate', operator: 'inLastDays', value: 365 },
+        { field: 'emailOptIn', operator: 'in', value: ['yes'] },
+      ],
+    };
+    const created = await time(() => segments.create({ name: 'Bench', kind: 'dynamic', criteria }));
+    const unchanged = await time(() => segments.refresh(created.value.documentId));
+    // 1% of the contacts change plan (pro ↔ free): some enter the segment, some leave it.
+    const changed = Math.round(rows / 100);
+    await knex.transaction(async (trx) => {
+      const ids = await trx('contacts_contacts').select('id', 'attributes').where('id', '<=', changed * 7).andWhereRaw('id % 7 = 0');
+      for (const r of ids.slice(0, changed)) {
+        const a = typeof r.attributes === 'string' ? JSON.parse(r.attributes) : r.attributes;
+        a.plan = a.plan === 'pro' ? 'free' : 'pro';
+        await trx('contacts_contacts').where({ id: r.id }).update({ attributes: JSON.stringify(a) });
+      }
+    });
+    const afterChange = await time(() => segments.refresh(created.value.documentId));
+    const contacts = strapi.plugin('contacts').service('contacts');
+    const searches = {};
+    for (const q of ['helene', 'contact.123456@example.com', '06 10 12 34 56', 'dubois']) {
+      const ms = [];
+      for (let k = 0; k < 5; k++) {
+        contacts.changed();
+        ms.push((await time(() => contacts.find({ q, pageSize: 25 }))).ms);
+      }
+      searches[q] = Math.round(p50(ms));
+    }
+    const preview = await time(() => segments.preview({ match: 'all', conditions: [{ field: 'lastName', operator: 'startsWith', value: 'dub' }, { field: 'plan', operator: 'in', value: ['team'] }] }));
+    console.log(
+      JSON.stringify({
+        db,
+        rows,
+        fillSeconds: fill.ms / 1000,
+        members: created.value.count,
+        createMs: Math.round(created.ms),
+        refreshUnchangedMs: Math.round(unchanged.ms),
+        refreshAfter1PctMs: Math.round(afterChange.ms),
+        afterChange: { added: afterChange.value.added, removed: afterChange.value.removed, count: afterChange.value.count },
+        quickSearchP50Ms: searches,
+        previewMs: Math.round(preview.ms),
+        previewCount: preview.value.count,
+      })
+    );
+  } finally {
+    await app.stop();
+  }
+  process.exit(0);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+/**
+ * Text as criteria and the quick search compare it: accents and case folded
+ * ("Hélène" → "helene"). Done in JS at write time and stored, because the
+ * databases disagree (SQLite's lower() is ASCII-only, MySQL's collations also
+ * ignore accents, Postgres needs an extension for that).
+ */
+export const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+export interface FoldKeys {
+  /** Built-in text fields (their values are top-level). */
+  builtIn: readonly string[];
+  /** Custom text-like fields (in `attributes`). */
+  custom: readonly string[];
+  /** Of those, what the quick search looks in. */
+  search: readonly string[];
+}
+
+/** The `folded` JSON and the `search` text of a contact. */
+export const foldContact = (values: Record<string, unknown>, attributes: Record<string, unknown>, keys: FoldKeys) => {
+  const folded: Record<string, string> = {};
+  for (const k of keys.builtIn) {
+    const v = values[k];
+    if (typeof v === 'string' && v !== '') folded[k] = fold(v);
+  }
+  for (const k of keys.custom) {
+    const v = attributes[k];
+    if (typeof v === 'string' && v !== '') folded[k] = fold(v);
+  }
+  const parts: string[] = [];
+  for (const k of keys.search) if (folded[k]) parts.push(folded[k]);
+  return { folded, search: parts.join(' \u0001 ') };
+};

@@ -1,0 +1,321 @@
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_SEGMENTS, UID } from '../constants';
+import { bulkWriterFor } from '../database/bulk';
+import { tables } from '../database/tables';
+import { NotFoundError, ValidationError } from '../errors';
+import { referencedSegments, segmentConditions } from '../segments/compile';
+import { compileFor } from '../segments/context';
+import { countMembers, refreshMembership, type RefreshResult } from '../segments/refresh';
+import { getService } from '../utils/get-service';
+import { parseJson } from '../utils/json';
+
+export interface SegmentInput {
+  name?: string;
+  description?: string | null;
+  kind?: 'static' | 'dynamic';
+  criteria?: unknown;
+}
+
+/** A refresh lease: another instance (or a second click) waits for this one instead of doubling it. */
+const REFRESH_LEASE_MS = 10 * 60_000;
+const SAMPLE = 20;
+/** A count past the budget goes on in the background; its result serves the next previews of the same criteria. */
+const PREVIEW_CACHE_MS = 60_000;
+
+const present = (s: any) => ({
+  id: s.id,
+  documentId: s.documentId,
+  name: s.name,
+  description: s.description ?? null,
+  kind: s.kind,
+  criteria: parseJson(s.criteria, null),
+  count: s.count ?? 0,
+  computedAt: s.computedAt ?? null,
+  builtIn: !!s.builtIn,
+  lastRefresh: parseJson(s.lastRefresh, null),
+  createdAt: s.createdAt,
+  updatedAt: s.updatedAt,
+});
+
+const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const q = () => strapi.db.query(UID.segment as any);
+  const config = <T>(key: string) => strapi.config.get(`plugin::contacts.${key}`) as T;
+  const inFlight = new Map<number, Promise<RefreshResult>>();
+  const previews = new Map<string, { at: number; count?: number; pending?: Promise<number> }>();
+
+  const row = async (documentId: string) => {
+    const s = await q().findOne({ where: { documentId } });
+    if (!s) throw new NotFoundError('Segment not found');
+    return s as any;
+  };
+
+  /** Ids of the contacts matching criteria (the compiler's output run as one statement). */
+  const matchingIds = async (criteria: unknown, { now = new Date() }: { now?: Date } = {}): Promise<number[]> => {
+    const where = await compileFor(strapi, criteria, { alias: 'c', now });
+    const rows = await strapi.db.connection(`${tables().contacts} as c`).select('c.id').whereRaw(where.sql, where.bindings as any);
+    return rows.map((r: any) => Number(r.id));
+  };
+
+  const countOf = async (criteria: unknown, now = new Date()): Promise<number> => {
+    const where = await compileFor(strapi, criteria, { alias: 'c', now });
+    const [{ n }] = await strapi.db.connection(`${tables().contacts} as c`).whereRaw(where.sql, where.bindings as any).count({ n: '*' });
+    return Number(n);
+  };
+
+  /** Dynamic segments in an order where each comes after the segments its criteria read. */
+  const dependencyOrder = (segments: any[]): any[] => {
+    const byDoc = new Map(segments.map((s) => [s.documentId, s]));
+    const done = new Set<string>();
+    const out: any[] = [];
+    const visit = (s: any, stack: string[]) => {
+      if (done.has(s.documentId) || stack.includes(s.documentId)) return;
+      for (const dep of referencedSegments(parseJson(s.criteria, null))) {
+        const d = byDoc.get(dep);
+        if (d) visit(d, [...stack, s.documentId]);
+      }
+      done.add(s.documentId);
+      out.push(s);
+    };
+    for (const s of segments) visit(s, []);
+    return out;
+  };
+
+  /** Refuses criteria that would read the segment itself, directly or through others; names the condition that closes the loop. */
+  const assertNoCycle = async (documentId: string, criteria: unknown) => {
+    const all = (await q().findMany({ select: ['documentId', 'name', 'criteria', 'kind'] })) as any[];
+    const criteriaOf = new Map(all.map((s) => [s.documentId, s.kind === 'dynamic' ? parseJson(s.criteria, null) : null]));
+    const nameOf = new Map(all.map((s) => [s.documentId, s.name]));
+    /** A path of segments from `from` back to this one, through their stored criteria. */
+    const back = (from: string, trail: string[]): string[] | null => {
+      if (from === documentId) return trail;
+      if (trail.includes(from)) return null;
+      for (const dep of referencedSegments(criteriaOf.get(from))) {
+        const found = back(dep, [...trail, from]);
+        if (found) return found;
+      }
+      return null;
+    };
+    for (const { segment, path } of segmentConditions(criteria)) {
+      const loop = back(segment, []);
+      if (loop) {
+        const names = [documentId, ...loop, documentId].map((id) => nameOf.get(id) ?? id);
+        throw new ValidationError(`criteria.${path}: a segment cannot include itself (${names.join(' → ')})`, { path: `criteria.${path}`, cycle: [documentId, ...loop] });
+      }
+    }
+  };
+
+  const bump = (ms: number) => bulkWriterFor(strapi.db.dialect.client).timestamp(new Date(Date.now() + ms));
+
+  /** One refresh of one segment at a time, across requests and instances; a second ask waits for the first. */
+  const refreshOne = async (s: any): Promise<RefreshResult> => {
+    const running = inFlight.get(s.id);
+    if (running) return running;
+    const work = (async () => {
+      const t = tables().segments;
+      const knex = strapi.db.connection;
+      const leased = await knex(t)
+        .where({ id: s.id })
+        .andWhere((w) => w.whereNull('refreshing_until').orWhere('refreshing_until', '<', bump(0)))
+        .update({ refreshing_until: bump(REFRESH_LEASE_MS) });
+      if (leased !== 1) {
+        // Another instance is on it: answer with what is stored.
+        const current = await q().findOne({ where: { id: s.id } });
+        return { ...(parseJson<RefreshResult | null>((current as any)?.lastRefresh, null) ?? { added: 0, removed: 0, durationMs: 0, at: new Date().toISOString() }), count: (current as any)?.count ?? 0 };
+      }
+      try {
+        const result = await refreshMembership(strapi, { id: s.id, criteria: parseJson(s.criteria, null) });
+        await q().update({ where: { id: s.id }, data: { count: result.count, computedAt: result.at, lastRefresh: result, refreshingUntil: null } });
+        return result;
+      } catch (error) {
+        await q().update({ where: { id: s.id }, data: { lastRefresh: { error: (error as Error).message, at: new Date().toISOString() }, refreshingUntil: null } });
+        throw error;
+      }
+    })();
+    inFlight.set(s.id, work);
+    try {
+      return await work;
+    } finally {
+      inFlight.delete(s.id);
+    }
+  };
+
+  const service = {
+    matchingIds,
+
+    async find({ page = 1, pageSize = 100, kind }: { page?: number; pageSize?: number; kind?: string } = {}) {
+      const where = kind ? { kind } : {};
+      const [rows, total] = await Promise.all([
+        q().findMany({ where, orderBy: [{ builtIn: 'desc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+        q().count({ where }),
+      ]);
+      return { results: (rows as any[]).map(present), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+    },
+
+    async findOne(documentId: string) {
+      return present(await row(documentId));
+    },
+
+    async create(input: SegmentInput) {
+      const kind = input.kind ?? (input.criteria ? 'dynamic' : 'static');
+      if (kind === 'dynamic') {
+        if (!input.criteria) throw new ValidationError('criteria: a dynamic segment needs criteria', { path: 'criteria' });
+        await compileFor(strapi, input.criteria, { alias: 'c' });
+      } else if (input.criteria !== undefined && input.criteria !== null) {
+        throw new ValidationError('criteria: a static segment has members, not criteria (make it dynamic)', { path: 'criteria' });
+      }
+      const created = (await q().create({ data: { name: input.name, description: input.description ?? null, kind, criteria: kind === 'dynamic' ? input.criteria : null, count: 0 } })) as any;
+      if (kind === 'dynamic') await refreshOne(created);
+      return service.findOne(created.documentId);
+    },
+
+    async update(documentId: string, input: SegmentInput) {
+      const s = await row(documentId);
+      if (input.kind !== undefined && input.kind !== s.kind) throw new ValidationError('kind: a segment cannot change from static to dynamic or back; create another one');
+      const data: Record<string, unknown> = {};
+      if (input.name !== undefined) data.name = input.name;
+      if (input.description !== undefined) data.description = input.description;
+      if (input.criteria !== undefined) {
+        if (s.builtIn) throw new ValidationError('criteria: the criteria of a default segment cannot change (its name can)', { path: 'criteria' });
+        if (s.kind !== 'dynamic') throw new ValidationError('criteria: a static segment has members, not criteria', { path: 'criteria' });
+        await compileFor(strapi, input.criteria, { alias: 'c' });
+        await assertNoCycle(documentId, input.criteria);
+        data.criteria = input.criteria;
+      }
+      await q().update({ where: { id: s.id }, data });
+      if (data.criteria) await refreshOne({ ...s, criteria: data.criteria });
+      return service.findOne(documentId);
+    },
+
+    async delete(documentId: string) {
+      const s = await row(documentId);
+      if (s.builtIn) throw new ValidationError('A default segment cannot be deleted');
+      const users = ((await q().findMany({ where: { kind: 'dynamic' }, select: ['documentId', 'name', 'criteria'] })) as any[]).filter((o) =>
+        referencedSegments(parseJson(o.criteria, null)).includes(documentId)
+      );
+      if (users.length) throw new ValidationError(`This segment is used by ${users.map((u) => `"${u.name}"`).join(', ')}: change their criteria first`, { usedBy: users.map((u) => u.documentId) });
+      const t = tables().segmentLinks;
+      await strapi.db.connection.transaction(async (trx) => {
+        await trx(t.table).where(t.segment, s.id).delete();
+        await trx(tables().segments).where({ id: s.id }).delete();
+      });
+      return { documentId };
+    },
+
+    async refresh(documentId: string) {
+      const s = await row(documentId);
+      if (s.kind !== 'dynamic') return { count: await countMembers(strapi, s.id), added: 0, removed: 0, durationMs: 0, at: new Date().toISOString() };
+      return refreshOne(s);
+    },
+
+    /** Every dynamic segment, in dependency order (after imports while there are few enough; the cron). */
+    async refreshAll({ onlyIfFewerThan }: { onlyIfFewerThan?: number } = {}) {
+      const dynamic = (await q().findMany({ where: { kind: 'dynamic' } })) as any[];
+      if (onlyIfFewerThan !== undefined && dynamic.length >= onlyIfFewerThan) return { refreshed: 0, skipped: dynamic.length };
+      let refreshed = 0;
+      for (const s of dependencyOrder(dynamic)) {
+        try {
+          await refreshOne(s);
+          refreshed += 1;
+        } catch (error) {
+          strapi.log.warn(`[contacts] refresh of segment "${s.name}": ${(error as Error).message}`);
+        }
+      }
+      return { refreshed, skipped: 0 };
+    },
+
+    /**
+     * Count and first contacts of criteria, without saving. Past the budget,
+     * answers with what it knows (`count: null`, `atLeast`) instead of holding
+     * the connection; the count goes on and serves the next preview.
+     */
+    async preview(criteria: unknown) {
+      const started = Date.now();
+      const key = JSON.stringify(criteria);
+      const where = await compileFor(strapi, criteria, { alias: 'c' });
+      const sampleIds = (
+        await strapi.db.connection(`${tables().contacts} as c`).select('c.id').whereRaw(where.sql, where.bindings as any).orderBy('c.id', 'desc').limit(SAMPLE)
+      ).map((r: any) => Number(r.id));
+      const sample = sampleIds.length ? await getService('contacts').byIds(sampleIds) : [];
+      if (sampleIds.length < SAMPLE) return { count: sampleIds.length, sample, estimated: false, durationMs: Date.now() - started };
+      const cached = previews.get(key);
+      if (cached && Date.now() - cached.at < PREVIEW_CACHE_MS && cached.count !== undefined) return { count: cached.count, sample, estimated: false, durationMs: Date.now() - started };
+      const pending = cached?.pending ?? countOf(criteria);
+      if (!cached?.pending) {
+        previews.set(key, { at: Date.now(), pending });
+        pending.then((count) => previews.set(key, { at: Date.now(), count })).catch(() => previews.delete(key));
+        if (previews.size > 200) previews.delete(previews.keys().next().value as string);
+      }
+      const budget = Math.max(0, config<number>('previewBudgetMs') - (Date.now() - started));
+      const count = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), budget).unref())]);
+      if (count === null) return { count: null, atLeast: SAMPLE, estimated: true, sample, durationMs: Date.now() - started };
+      return { count, sample, estimated: false, durationMs: Date.now() - started };
+    },
+
+    /** Adds contacts (documentIds, or all matching criteria) to a static segment, in one statement. */
+    async addMembers(documentId: string, target: { ids?: string[]; criteria?: unknown }) {
+      const s = await staticRow(documentId);
+      const links = tables().segmentLinks;
+      const ids = await targetIds(target);
+      const bulk = bulkWriterFor(strapi.db.dialect.client);
+      await strapi.db.connection.transaction(async (trx) => {
+        for (let i = 0; i < ids.length; i += 5000) {
+          await bulk.insertIgnore(trx, links.table, [links.contact, links.segment], ids.slice(i, i + 5000).map((id) => [id, s.id]));
+        }
+      });
+      return service.recount(s);
+    },
+
+    async removeMembers(documentId: string, target: { ids?: string[]; criteria?: unknown }) {
+      const s = await staticRow(documentId);
+      const links = tables().segmentLinks;
+      const ids = await targetIds(target);
+      for (let i = 0; i < ids.length; i += 5000) {
+        await strapi.db.connection(links.table).where(links.segment, s.id).whereIn(links.contact, ids.slice(i, i + 5000)).delete();
+      }
+      return service.recount(s);
+    },
+
+    async recount(s: any) {
+      const count = await countMembers(strapi, s.id);
+      await q().update({ where: { id: s.id }, data: { count, computedAt: new Date().toISOString() } });
+      return service.findOne(s.documentId);
+    },
+
+    /** The 11 default segments, each seeded once (a renamed one stays renamed, a deleted one does not come back). */
+    async seedDefaults() {
+      const seeded = new Set(((await q().findMany({ where: { builtIn: true }, select: ['builtInKey'] })) as any[]).map((s) => s.builtInKey));
+      let created = 0;
+      for (const d of DEFAULT_SEGMENTS(config<number>('activityDays'))) {
+        if (seeded.has(d.key)) continue;
+        await q().create({ data: { name: d.name, kind: 'dynamic', criteria: d.criteria, builtIn: true, builtInKey: d.key, count: 0 } });
+        created += 1;
+      }
+      return created;
+    },
+
+    assertNoCycle,
+  };
+
+  const staticRow = async (documentId: string) => {
+    const s = await row(documentId);
+    if (s.kind !== 'static') throw new ValidationError('Members are added to static segments; a dynamic segment follows its criteria');
+    return s;
+  };
+
+  /** Contact row ids of a selection (documentIds) or of a search (criteria). */
+  const targetIds = async (target: { ids?: string[]; criteria?: unknown }): Promise<number[]> => {
+    if (target.criteria !== undefined) return matchingIds(target.criteria);
+    const docs = target.ids ?? [];
+    const out: number[] = [];
+    for (let i = 0; i < docs.length; i += 5000) {
+      const rows = await strapi.db.connection(tables().contacts).select('id').whereIn(tables().contactSystem.documentId, docs.slice(i, i + 5000));
+      out.push(...rows.map((r: any) => Number(r.id)));
+    }
+    return out;
+  };
+
+  return service;
+};
+
+export default createSegmentsService;
+export type SegmentsService = ReturnType<typeof createSegmentsService>;
