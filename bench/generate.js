@@ -53,7 +53,62 @@ const generate = (file, rows) => {
   return { rows, invalid, duplicates, bytes: fs.statSync(file).size };
 };
 
-module.exports = { generate };
+/**
+ * A file like the ones people import: mobiles in mixed national and
+ * international forms drawn from a small pool (so contacts share them), a few
+ * unreadable mobiles (warnings, never failures), case-variant duplicate
+ * e-mails, invalid e-mails, and custom fields. Returns what an exact import
+ * must count: created = distinct valid e-mails, failed = invalid e-mails,
+ * warnings = rows whose mobile cannot be read.
+ */
+const generateRealistic = (file, rows) => {
+  const rand = rng(0xc0ffee + rows);
+  const out = fs.openSync(file, 'w');
+  let buf = 'email,first_name,last_name,mobile,company,city,plan,signup_date,newsletter\n';
+  const distinct = new Set();
+  let invalid = 0;
+  let badMobiles = 0;
+  const pool = Math.max(10, Math.floor(rows / 4));
+  for (let i = 0; i < rows; i += 1) {
+    const r = rand();
+    let email;
+    if (r < 0.005) {
+      email = `broken.${i}@@example`;
+      invalid += 1;
+    } else if (r < 0.025 && i > 100) {
+      email = `Contact.${Math.floor(rand() * i)}@Example.COM`;
+    } else {
+      email = `contact.${i}@example.com`;
+    }
+    const valid = r >= 0.005;
+    if (valid) distinct.add(email.toLowerCase());
+    const n = String(10000000 + Math.floor(rand() * pool)).slice(-8);
+    const form = rand();
+    let mobile;
+    if (form < 0.003) {
+      mobile = `06 ${n.slice(0, 2)}`;
+      if (valid) badMobiles += 1;
+    } else if (form < 0.35) mobile = `06${n}`;
+    else if (form < 0.6) mobile = `+33 6 ${n.slice(0, 2)} ${n.slice(2, 4)} ${n.slice(4, 6)} ${n.slice(6)}`;
+    else if (form < 0.8) mobile = `06.${n.slice(0, 2)}.${n.slice(2, 4)}.${n.slice(4, 6)}.${n.slice(6)}`;
+    else if (form < 0.9) mobile = `0033 6${n}`;
+    else mobile = '';
+    const first = FIRST[i % FIRST.length];
+    const last = LAST[(i * 7) % LAST.length];
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    buf += `${email},${first},${last},${mobile},"Société ${i % 5000}, SARL",${CITY[i % CITY.length]},${PLAN[i % 3]},${day}/${month}/2025,${i % 3 === 0 ? 'oui' : i % 3 === 1 ? 'non' : ''}\n`;
+    if (buf.length > 1 << 20) {
+      fs.writeSync(out, buf);
+      buf = '';
+    }
+  }
+  fs.writeSync(out, buf);
+  fs.closeSync(out);
+  return { rows, expected: { created: distinct.size, failed: invalid, warnings: badMobiles }, bytes: fs.statSync(file).size };
+};
+
+module.exports = { generate, generateRealistic };
 if (require.main === module) {
   const rows = Number(process.argv[2] || 1_000_000);
   const file = process.argv[3] || `bench-${rows}.csv`;

@@ -26,10 +26,12 @@ const main = async () => {
       const temp = path.join(os.tmpdir(), `bench-${process.pid}.csv`);
       fs.copyFileSync(arg, temp);
       const draft = await service.createFromUpload({ filepath: temp, originalFilename: path.basename(arg), size: fs.statSync(temp).size }, {}, null);
-      const mapping = [
+      // Both bench files (bench/generate.js) map with the same entries; each takes those of its header.
+      const entries = [
         { column: 'email', field: 'email' },
         { column: 'first_name', field: 'firstName' },
         { column: 'last_name', field: 'lastName' },
+        { column: 'mobile', field: 'mobile' },
         { column: 'company', field: 'company' },
         { column: 'address', newField: { key: 'address', label: 'Address', type: 'text' } },
         { column: 'city', newField: { key: 'city', label: 'City', type: 'text' } },
@@ -37,7 +39,10 @@ const main = async () => {
         { column: 'signup_date', newField: { key: 'signupDate', label: 'Signup date', type: 'date' } },
         { column: 'newsletter', field: 'emailOptIn' },
       ];
-      await service.update(draft.documentId, { mapping }, null);
+      const mapping = entries.filter((e) => draft.detected.columns.includes(e.column));
+      // The realistic file (the one with mobiles) writes its dates the French way.
+      const dateFormat = draft.detected.columns.includes('mobile') ? 'DD/MM/YYYY' : 'YYYY-MM-DD';
+      await service.update(draft.documentId, { mapping, options: { dateFormat } }, null);
       const started = process.hrtime.bigint();
       await service.start(draft.documentId);
       let view;

@@ -4,12 +4,14 @@
  *   csv-parse alone · the plugin's import (start → imported) on 100k and 1M rows
  *   · a Documents API create loop on 2,000 rows; on SQLite, and on Postgres
  *   when it answers. Prints rows/s, ratios to csv-parse, and peak RSS.
- * BENCH_ROWS=200000 npm run bench for a quicker run.
+ *   · a realistic 1M file (shared mobiles in mixed forms) whose counters must be exact
+ *   · segments over a 1M base (refreshes, quick search, preview).
+ * BENCH_ROWS=200000 npm run bench for a quicker run; BENCH_ONLY=imports|realistic|segments for one part.
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { generate } = require('./generate');
+const { generate, generateRealistic } = require('./generate');
 const { run: parseOnly } = require('./parse-only');
 
 const dataDir = path.join(__dirname, '.data');
@@ -23,10 +25,25 @@ const file = (rows) => {
   return f;
 };
 
-const child = (...args) => {
-  const out = execFileSync(process.execPath, [path.join(__dirname, 'import-child.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+const realisticFile = (rows) => {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const f = path.join(dataDir, `realistic-${rows}.csv`);
+  const meta = `${f}.json`;
+  if (!fs.existsSync(f) || !fs.existsSync(meta)) {
+    const g = generateRealistic(f, rows);
+    fs.writeFileSync(meta, JSON.stringify(g));
+    console.log('generated', g);
+  }
+  return { file: f, ...JSON.parse(fs.readFileSync(meta, 'utf8')) };
+};
+
+const runChild = (script, ...args) => {
+  const out = execFileSync(process.execPath, [path.join(__dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split('\n').pop());
 };
+const child = (...args) => runChild('import-child.js', ...args);
+/** BENCH_ONLY=imports|realistic|segments runs one part. */
+const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === part;
 
 const pgReachable = () => {
   try {
@@ -39,7 +56,7 @@ const pgReachable = () => {
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
-const main = async () => {
+const importBench = async (dbs) => {
   const files = { [small]: file(small), [big]: file(big) };
   const rows = [];
   const parse = {};
@@ -47,7 +64,6 @@ const main = async () => {
     parse[n] = await parseOnly(files[n]);
     rows.push({ what: `csv-parse only, ${fmt(n)} rows`, db: '-', rowsPerSec: n / parse[n].seconds, seconds: parse[n].seconds, ratio: 1, rss: '-' });
   }
-  const dbs = ['sqlite', ...(pgReachable() ? ['postgres'] : [])];
   const imports = {};
   for (const db of dbs) {
     for (const n of [small, big]) {
@@ -75,6 +91,41 @@ const main = async () => {
     const imp = imports[`${l.db}:${big}`];
     console.log(`${l.db}: plugin import is ${fmt(imp.rows / imp.seconds / l.rowsPerSec)}× the Documents API loop's rows/s`);
   }
+};
+
+
+/** #9's check: a 1M-row file whose mobiles collide, in mixed forms, counts exactly. */
+const realisticBench = async (dbs) => {
+  const r = realisticFile(big);
+  const parse = await parseOnly(r.file);
+  console.log(`\n| realistic file (${fmt(big)} rows, mobiles shared and in mixed forms) | db | seconds | × csv-parse time | peak RSS MB | created | failed | warnings | exact |`);
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---|');
+  console.log(`| csv-parse only | - | ${parse.seconds.toFixed(2)} | 1.00 | - | - | - | - | - |`);
+  for (const db of dbs) {
+    const res = child('import', r.file, db);
+    const c = res.counters;
+    const exact = c.created === r.expected.created && c.failed === r.expected.failed && c.warnings === r.expected.warnings && c.processed === big;
+    console.log(`| plugin import | ${db} | ${res.seconds.toFixed(2)} | ${(res.seconds / parse.seconds).toFixed(2)} | ${res.peakRssMb} | ${fmt(c.created)} | ${fmt(c.failed)} | ${fmt(c.warnings)} | ${exact ? 'yes' : `NO: expected ${JSON.stringify(r.expected)}`} |`);
+  }
+};
+
+/** Segments over a 1M base: a 3-condition dynamic segment (custom select, custom date, opt-in); quick search; preview. */
+const segmentBench = async (dbs) => {
+  console.log(`\n| segments over ${fmt(big)} contacts | db | first refresh ms | unchanged refresh ms | after 1% changed ms | preview ms | quick search p50 ms (helene / e-mail / phone / dubois) |`);
+  console.log('|---|---|---:|---:|---:|---:|---|');
+  for (const db of dbs) {
+    const r = runChild('segments-child.js', String(big), db);
+    const q = Object.values(r.quickSearchP50Ms).join(' / ');
+    console.log(`| ${fmt(r.members)} members | ${db} | ${r.createMs} | ${r.refreshUnchangedMs} | ${r.refreshAfter1PctMs} (+${r.afterChange.added} −${r.afterChange.removed}) | ${r.previewMs} | ${q} |`);
+  }
+  console.log('Targets: a refresh ≤ 3,000 ms; the quick search < 300 ms.');
+};
+
+const main = async () => {
+  const dbs = ['sqlite', ...(pgReachable() ? ['postgres'] : [])];
+  if (only('imports')) await importBench(dbs);
+  if (only('realistic')) await realisticBench(dbs);
+  if (only('segments')) await segmentBench(dbs);
 };
 
 main().catch((error) => {

@@ -1,4 +1,5 @@
 import type { FieldType } from './constants';
+import type { FieldDefinition } from './fields';
 
 /**
  * Segment criteria, declared once: the compiler (server), the builder
@@ -83,6 +84,13 @@ export const kindOfType = (type: FieldType): OperatorKind => {
     default:
       return 'text';
   }
+};
+
+/** The comparison kind of a contact field: opt-ins, statuses and countries are lists of codes; tags a multi-valued list. */
+export const criteriaKindOf = (f: Pick<FieldDefinition, 'type' | 'reader'>): OperatorKind => {
+  if (f.reader === 'optIn' || f.reader === 'status' || f.reader === 'country') return 'select';
+  if (f.reader === 'tags') return 'multiselect';
+  return kindOfType(f.type);
 };
 
 /** Contact fields that are Strapi's own, usable in criteria like the built-in fields. */

@@ -27,7 +27,8 @@ export interface Dialect {
   /** SQL pieces of the segment compiler (segments/compile.ts). */
   criteria: CriteriaSql;
   /** A table of the transaction's connection only, gone with it (MySQL: TEMPORARY, so no implicit commit). */
-  createTempTable: string;
+  /** A temporary table of ids with a primary key (MySQL would scan an unkeyed one once per row of a NOT IN). */
+  createTempIds: (quotedName: string) => string;
   dropTempTable: string;
   /** A B-tree index on a long text column is possible (SQLite, Postgres; MySQL indexes only a prefix of TEXT). */
   indexesText: boolean;
@@ -143,7 +144,7 @@ const dropIndexIfExists: Dialect['dropIndex'] = async (knex, _table, name) => {
 
 const sqlite: Dialect = {
   name: 'sqlite',
-  createTempTable: 'CREATE TEMP TABLE',
+  createTempIds: (t) => `CREATE TEMP TABLE ${t} (id INTEGER PRIMARY KEY)`,
   dropTempTable: 'DROP TABLE IF EXISTS',
   indexesText: true,
   criteria: sqliteCriteria,
@@ -159,7 +160,7 @@ const sqlite: Dialect = {
 
 const postgres: Dialect = {
   name: 'postgres',
-  createTempTable: 'CREATE TEMP TABLE',
+  createTempIds: (t) => `CREATE TEMP TABLE ${t} (id BIGINT PRIMARY KEY)`,
   dropTempTable: 'DROP TABLE IF EXISTS',
   indexesText: true,
   criteria: postgresCriteria,
@@ -175,7 +176,7 @@ const postgres: Dialect = {
 
 const mysql: Dialect = {
   name: 'mysql',
-  createTempTable: 'CREATE TEMPORARY TABLE',
+  createTempIds: (t) => `CREATE TEMPORARY TABLE ${t} (id BIGINT UNSIGNED PRIMARY KEY)`,
   dropTempTable: 'DROP TEMPORARY TABLE IF EXISTS',
   indexesText: false,
   criteria: mysqlCriteria,

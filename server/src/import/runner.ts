@@ -160,6 +160,10 @@ export const runImport = async (
   };
 
   const contacts = getService('contacts');
+  // The static segments this import fills show their size when it ends (or stops), not only after a refresh.
+  const recountTargets = async () => {
+    for (const id of segmentIds) await getService('segments').storeCount(id);
+  };
   const sourceBytes = Number(parseJson<any>(row.file, {})?.size) || Infinity;
   const limits = limitsFromConfig(strapi.config.get('plugin::contacts') as Record<string, unknown>);
   const batches = startBatchSource({ source, skipRows: cursor.rows, mapper, batchSize, limits }, sourceBytes);
@@ -168,6 +172,7 @@ export const runImport = async (
       const next = await batches.next();
       if ('end' in next) {
         timings.finishedAt = new Date().toISOString();
+        await recountTargets();
         return (await repository.finish(importId, leaseOwner, { total: next.end.total, timings: saveTimings() })) ? 'imported' : 'stopped';
       }
       // Every row of the batch counts as processed; its timings are saved with its counters.
@@ -185,6 +190,7 @@ export const runImport = async (
       onProgress?.({ processed, total: current?.total ?? 0 });
       if (current?.lease_owner !== leaseOwner) return 'lost';
       if (current.status !== 'in_progress') {
+        await recountTargets();
         await repository.release(importId, leaseOwner);
         return 'stopped';
       }

@@ -5,6 +5,7 @@ import { getService } from '../utils/get-service';
 import { tables } from '../database/tables';
 import { foldKeysOf, loadFieldDefinitions } from '../fields/definitions';
 import { foldContact } from '../fields/fold';
+import { applySegmentLinks, planSegmentLinks } from '../segments/contact-links';
 
 /** Attributes a contact write may carry that the contacts service validates: every built-in field and `attributes`. */
 const CHECKED = [...BUILT_IN_FIELDS.map((f) => f.key), 'attributes'] as Array<keyof ContactInput>;
@@ -63,11 +64,16 @@ export const guardContactWrites = (strapi: Core.Strapi) => {
       }
       for (const key of CHECKED) if (key in prepared) data[key] = prepared[key];
     }
+    // Checked before anything is written; written by us after the contact (static segments only, counts kept).
+    const links = 'segments' in data ? await planSegmentLinks(strapi, data.segments) : null;
+    delete data.segments;
     // The folded copies follow every write, whoever makes it (criteria and the quick search read them).
     const merged = { ...(current ?? {}), ...data } as Record<string, unknown>;
     const { folded, search } = foldContact(merged, (merged.attributes as Record<string, unknown>) ?? {}, foldKeysOf(await loadFieldDefinitions(strapi)));
     data.folded = folded;
     data.search = search;
-    return next();
+    const result = (await next()) as { id?: number } | null;
+    if (links && result?.id) await applySegmentLinks(strapi, result.id, links);
+    return result;
   };
 };

@@ -1,4 +1,4 @@
-import { kindOfType, SYSTEM_CRITERIA_FIELDS, type FieldDefinition, type OperatorKind } from '../constants';
+import { criteriaKindOf, SYSTEM_CRITERIA_FIELDS, type FieldDefinition, type OperatorKind } from '../constants';
 import { OPT_IN_VALUES } from '../constants';
 
 /** Where a criteria field's value lives, and how it compares. */
@@ -18,11 +18,7 @@ export interface CriteriaField {
 /** Text fields are compared on their folded copy (the `folded` JSON column), the same way on every database. */
 export const isFolded = (f: CriteriaField) => f.kind === 'text';
 
-const kindOf = (f: FieldDefinition): OperatorKind => {
-  if (f.reader === 'optIn' || f.reader === 'status' || f.reader === 'country') return 'select';
-  if (f.reader === 'tags') return 'multiselect';
-  return kindOfType(f.type);
-};
+const kindOf = criteriaKindOf;
 
 /**
  * Every field criteria may name: the built-in ones (columns), Strapi's

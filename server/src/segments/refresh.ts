@@ -40,8 +40,9 @@ export const refreshMembership = async (strapi: Core.Strapi, segment: { id: numb
   // The criteria are evaluated once, into a temporary table the two statements then read (half the work of evaluating twice).
   const matched = q(`contacts_refresh_${segment.id}_${Date.now().toString(36)}`);
   await strapi.db.connection.transaction(async (trx: Knex.Transaction) => {
-    await trx.raw(`${d.createTempTable} ${matched} AS SELECT c.${q('id')} AS id FROM ${contacts} WHERE ${where.sql}`, where.bindings as Knex.RawBinding[]);
+    await trx.raw(d.createTempIds(matched));
     try {
+      await trx.raw(`INSERT INTO ${matched} (id) SELECT c.${q('id')} FROM ${contacts} WHERE ${where.sql}`, where.bindings as Knex.RawBinding[]);
       added = affected(
         await trx.raw(
           `INSERT INTO ${links} (${lc}, ${ls}) SELECT m.id, ? FROM ${matched} m WHERE NOT EXISTS (SELECT 1 FROM ${links} x WHERE x.${lc} = m.id AND x.${ls} = ?)`,

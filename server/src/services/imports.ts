@@ -336,6 +336,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const options: ImportOptions = { ...current, ...(input.options ?? {}) };
       if (!consentIsRecorded(options)) throw new ValidationError(CONSENT_REQUIRED, { option: 'consentRecorded' });
+      if (input.options?.segmentIds?.length) await assertStaticSegments(input.options.segmentIds);
       const patch: Record<string, unknown> = { options: JSON.stringify(options), updated_by_id: userId };
       if (input.name !== undefined) patch.name = input.name;
       let detected = parseJson<Detected>(r.detected, null as any);
@@ -512,6 +513,17 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
   return service;
+};
+
+/** An import adds its contacts to static segments only: name the ones that are not. */
+const assertStaticSegments = async (documentIds: string[]) => {
+  const rows = await strapi.db.connection(tables().segments).select('document_id', 'name', 'kind').whereIn('document_id', documentIds);
+  const byDoc = new Map(rows.map((r: any) => [r.document_id, r]));
+  for (const id of documentIds) {
+    const s = byDoc.get(id) as { name: string; kind: string } | undefined;
+    if (!s) throw new ValidationError(`segmentIds: no segment "${id}"`, { option: 'segmentIds' });
+    if (s.kind !== 'static') throw new ValidationError(`segmentIds: "${s.name}" is a dynamic segment; an import adds its contacts to static segments`, { option: 'segmentIds' });
+  }
 };
 
 /** Fields a column may be mapped to (not the ones the plugin keeps itself). */

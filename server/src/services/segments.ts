@@ -203,7 +203,7 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async refresh(documentId: string) {
       const s = await row(documentId);
-      if (s.kind !== 'dynamic') return { count: await countMembers(strapi, s.id), added: 0, removed: 0, durationMs: 0, at: new Date().toISOString() };
+      if (s.kind !== 'dynamic') return { count: await service.storeCount(s.id), added: 0, removed: 0, durationMs: 0, at: new Date().toISOString() };
       return refreshOne(s);
     },
 
@@ -276,10 +276,17 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async recount(s: any) {
-      const count = await countMembers(strapi, s.id);
-      await q().update({ where: { id: s.id }, data: { count, computedAt: new Date().toISOString() } });
+      await service.storeCount(s.id);
       return service.findOne(s.documentId);
     },
+
+    /** A static segment's stored count, after its members changed. */
+    async storeCount(id: number) {
+      const count = await countMembers(strapi, id);
+      await q().update({ where: { id }, data: { count, computedAt: new Date().toISOString() } });
+      return count;
+    },
+
 
     /** The 11 default segments, each seeded once (a renamed one stays renamed, a deleted one does not come back). */
     async seedDefaults() {

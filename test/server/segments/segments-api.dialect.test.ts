@@ -174,9 +174,15 @@ describe('segments', () => {
     const s = (await post('/contacts/segments', { name: 'Fair 2026', kind: 'static' })).body.data;
     const done = await importFile(app, 'email\nfair1@x.io\nbob@x.io\n', { options: { segmentIds: [s.documentId] } });
     expect(done.counters.processed).toBe(2);
-    expect((await get(`/contacts/segments/${s.documentId}`)).body.data.count).toBe(0);
-    const recount = await post(`/contacts/segments/${s.documentId}/refresh`, {});
-    expect(recount.body.data.count).toBe(2);
+    // Counted when the import ends, not only after a refresh.
+    expect((await get(`/contacts/segments/${s.documentId}`)).body.data.count).toBe(2);
+    expect((await post(`/contacts/segments/${s.documentId}/refresh`, {})).body.data.count).toBe(2);
+    // A dynamic segment follows its criteria: an import cannot add to it.
+    const dynamic = (await get('/contacts/segments?kind=dynamic')).body.data[0];
+    const draft = (await app.http().post('/contacts/imports').set(admin()).attach('file', Buffer.from('email\nx@x.io\n'), 'x.csv')).body.data;
+    const refused = await app.http().patch(`/contacts/imports/${draft.documentId}`).set(admin()).send({ options: { segmentIds: [dynamic.documentId] } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/is a dynamic segment/);
     // "In import": created or updated by it (bob was already there, unchanged).
     expect(await emails(all({ inImport: done.documentId }))).toEqual(['fair1@x.io']);
   });
@@ -215,5 +221,58 @@ describe('contacts search and bulk actions', () => {
     expect(del.body.data.affected).toBe(1);
     expect((await get('/contacts/contacts?q=fair1@x.io')).body.meta.pagination.total).toBe(0);
     expect((await post('/contacts/contacts/bulk', { action: 'explode', ids: [] })).status).toBe(400);
+  });
+});
+
+describe('sites (content API and GraphQL)', () => {
+  const api = () => auth(app.apiToken);
+  const gql = (query: string, variables?: object) => app.http().post('/graphql').set(api()).send({ query, variables });
+
+  it('read segments and filter contacts by segment', async () => {
+    const paris = (await post('/contacts/segments', { name: 'Paris again', kind: 'dynamic', criteria: all({ field: 'city', operator: 'eq', value: 'paris' }) })).body.data;
+    const listed = await app.http().get('/api/contacts/segments').query({ 'filters[name][$eq]': 'Paris again' }).set(api());
+    expect(listed.body.data).toEqual([expect.objectContaining({ documentId: paris.documentId, count: paris.count, kind: 'dynamic' })]);
+    const res = await gql(
+      `query($id: ID!) {
+        contacts(filters: { segments: { documentId: { eq: $id } } }, sort: ["email:asc"]) { email }
+        contactsSegments(filters: { documentId: { eq: $id } }) { name count }
+      }`,
+      { id: paris.documentId }
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.contacts.map((c: any) => c.email)).toEqual(await emails(all({ inSegment: paris.documentId })));
+    expect(res.body.data.contactsSegments).toEqual([{ name: 'Paris again', count: paris.count }]);
+  });
+
+  it('a contact write puts it in or out of static segments only, and their counts follow', async () => {
+    const list = (await post('/contacts/segments', { name: 'Newsletter form', kind: 'static' })).body.data;
+    const other = (await post('/contacts/segments', { name: 'Other form', kind: 'static' })).body.data;
+    const paris = (await get('/contacts/segments')).body.data.find((s: any) => s.name === 'Paris');
+    const created = await app.http().post('/api/contacts/contacts').set(api()).send({ data: { email: 'form@x.io', segments: [list.documentId] } });
+    expect(created.status).toBe(201);
+    const id = created.body.data.documentId;
+    expect((await get(`/contacts/segments/${list.documentId}`)).body.data.count).toBe(1);
+
+    const connect = await app.http().put(`/api/contacts/contacts/${id}`).set(api()).send({ data: { segments: { connect: [other.documentId], disconnect: [list.documentId] } } });
+    expect(connect.status).toBe(200);
+    expect((await get(`/contacts/segments/${list.documentId}`)).body.data.count).toBe(0);
+    expect((await get(`/contacts/segments/${other.documentId}`)).body.data.count).toBe(1);
+
+    const dynamic = await app.http().put(`/api/contacts/contacts/${id}`).set(api()).send({ data: { segments: [paris.documentId] } });
+    expect(dynamic.status).toBe(400);
+    expect(dynamic.body.error.message).toMatch(/"Paris" is a dynamic segment/);
+    const unknown = await app.http().put(`/api/contacts/contacts/${id}`).set(api()).send({ data: { segments: { connect: ['nope'] } } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/no segment "nope"/);
+    expect((await get(`/contacts/segments/${other.documentId}`)).body.data.count).toBe(1);
+
+    // A plain list replaces the static memberships; the dynamic ones are the criteria's.
+    const helene = (await get('/contacts/contacts?q=helene@x.io')).body.data[0];
+    const before = await emails(all({ inSegment: paris.documentId }));
+    expect(before).toContain('helene@x.io');
+    const set = await app.http().put(`/api/contacts/contacts/${helene.documentId}`).set(api()).send({ data: { segments: [list.documentId] } });
+    expect(set.status).toBe(200);
+    expect(await emails(all({ inSegment: paris.documentId }))).toEqual(before);
+    expect(await emails(all({ inSegment: list.documentId }))).toEqual(['helene@x.io']);
   });
 });

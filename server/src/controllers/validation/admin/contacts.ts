@@ -14,6 +14,8 @@ export const contactBodySchema = yup
     ...Object.fromEntries(WRITABLE_FIELDS.filter((f) => f.reader !== 'tags').map((f) => [f.key, yup.mixed().nullable()])),
     tags: yup.array().typeError('tags must be a list of texts').max(MAX_TAGS, `a contact has at most ${MAX_TAGS} tags`).nullable(),
     attributes: yup.object().typeError('attributes must be an object of custom field values by field key').nullable(),
+    // Static segments the contact is in: checked (shape, existence, kind) by the contact-writes middleware.
+    segments: yup.mixed(),
   })
   .typeError('the request body must be a JSON object')
   .noUnknown(
