@@ -195,9 +195,9 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (email && isValidEmail(email)) return { sql: `${col(c.email)} = ?`, bindings: [email] };
           if (phone) return { sql: `${col(c.mobile)} = ?`, bindings: [phone] };
           const pattern = `%${fold(text).replace(/[!%_]/g, (m) => `!${m}`)}%`;
-          // A row written around the plugin (raw SQL) has no search text until the backfill: its own columns answer meanwhile.
-          const own = ['email', 'firstName', 'lastName', 'company'].map((k) => `LOWER(${col(c[k])}) ${d.like}`);
-          return { sql: `(${col(c.search)} ${d.like} OR (${col(c.search)} IS NULL AND (${own.join(' OR ')})))`, bindings: [pattern, ...own.map(() => pattern)] };
+          // The search column alone, so the count reads its index and never the rows (a row written
+          // around the plugin, by raw SQL, is found once the housekeeping backfill gave it its text).
+          return { sql: `${col(c.search)} ${d.like}`, bindings: [pattern] };
         })
       );
     }
