@@ -8,14 +8,11 @@
  * Prints one JSON line.
  */
 const { boot } = require('./boot');
+const { fillContacts, PLAN } = require('./fill');
 
 const [n = '1000000', db = 'sqlite'] = process.argv.slice(2);
 const rows = Number(n);
 
-const FIRST = ['Anne', 'Bruno', 'Chloé', 'David', 'Élodie', 'François', 'Gaëlle', 'Hugo', 'Inès', 'Jules', 'Léa', 'Hélène'];
-const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau'];
-const PLAN = ['free', 'pro', 'team'];
-const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const time = async (fn) => {
   const t = process.hrtime.bigint();
   const value = await fn();
@@ -31,39 +28,7 @@ const main = async () => {
     await fields.create({ key: 'plan', label: 'Plan', type: 'select', options: PLAN });
     await fields.create({ key: 'signupDate', label: 'Signup date', type: 'date' });
     const knex = strapi.db.connection;
-    const sqlite = db === 'sqlite';
-    const now = Date.now();
-    const day = 86_400_000;
-    const fill = await time(async () => {
-      for (let i = 0; i < rows; i += 5000) {
-        const batch = [];
-        for (let j = i; j < Math.min(rows, i + 5000); j++) {
-          const first = FIRST[j % FIRST.length];
-          const last = LAST[(j * 7) % LAST.length];
-          const email = `contact.${j}@example.com`;
-          const mobile = `+336${String(10000000 + j).slice(-8)}`;
-          const ts = sqlite ? now : new Date(now);
-          batch.push({
-            document_id: `bench${String(j).padStart(19, '0')}`,
-            email,
-            mobile,
-            first_name: first,
-            last_name: last,
-            email_opt_in: j % 5 < 3 ? 'yes' : j % 5 === 3 ? 'no' : null,
-            email_status: 'unknown',
-            mobile_status: 'unknown',
-            tags: '[]',
-            attributes: JSON.stringify({ plan: PLAN[j % 3], signupDate: new Date(now - (j % 730) * day).toISOString().slice(0, 10) }),
-            folded: JSON.stringify({ email, mobile, firstName: fold(first), lastName: fold(last) }),
-            search: [fold(first), fold(last), email, mobile].join(' \u0001 '),
-            created_at: ts,
-            updated_at: ts,
-            published_at: ts,
-          });
-        }
-        await knex.batchInsert('contacts_contacts', batch, sqlite ? 400 : 1000);
-      }
-    });
+    const fill = await time(() => fillContacts(strapi, rows));
     const segments = strapi.plugin('contacts').service('segments');
     const criteria = {
       match: 'all',

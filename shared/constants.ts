@@ -86,7 +86,13 @@ export type UniqueKey = (typeof UNIQUE_KEYS)[number];
 
 export const SEGMENT_KINDS = ['static', 'dynamic'] as const;
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-export const EXPORT_STATUSES = ['draft', 'queued', 'in_progress', 'done', 'failed'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** An export is created queued (there is no draft step: the request says everything). */
+export const EXPORT_STATUSES = ['queued', 'in_progress', 'done', 'failed'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+export const EXPORT_ACTIVE_STATUSES: ExportStatus[] = ['queued', 'in_progress'];
+/** Ended runs: what the history cap (`exportHistoryMax`) counts. */
+export const EXPORT_FINISHED_STATUSES: ExportStatus[] = ['done', 'failed'];
 
 /** RBAC: one read/create/manage triple per capability, plus settings. */
 export const CAPABILITIES = ['contacts', 'fields', 'imports', 'segments', 'exports'] as const;
@@ -109,4 +115,6 @@ export const PERMISSIONS = {
 export const WEBHOOK_EVENTS = {
   importFinished: 'contacts.import.finished',
   importFailed: 'contacts.import.failed',
+  exportFinished: 'contacts.export.finished',
+  exportFailed: 'contacts.export.failed',
 } as const;

@@ -51,6 +51,8 @@ export interface ContactsQuery {
   pageSize?: string;
   sort?: string;
   _q?: string;
+  /** The advanced search: criteria as base64url JSON (see utils/criteriaParam.ts). */
+  criteria?: string;
 }
 
 /** Values edited by the form: built-in columns at the top level, custom fields under attributes. */

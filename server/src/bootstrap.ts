@@ -51,7 +51,10 @@ const HOUSEKEEPING_MS = 3600_000;
 let housekeepingTimer: NodeJS.Timeout | null = null;
 
 const startHousekeeping = async (strapi: Core.Strapi) => {
-  const run = () => getService('imports').housekeeping().catch((error) => strapi.log.warn(`[contacts] housekeeping: ${(error as Error).message}`));
+  const run = () =>
+    Promise.all([getService('imports').housekeeping(), getService('exports').housekeeping()]).catch((error) =>
+      strapi.log.warn(`[contacts] housekeeping: ${(error as Error).message}`)
+    );
   await run();
   housekeepingTimer = setInterval(run, HOUSEKEEPING_MS);
   housekeepingTimer.unref();
@@ -105,6 +108,8 @@ const registerWebhookEvents = (strapi: Core.Strapi) => {
   const store = strapi.get('webhookStore');
   store.addAllowedEvent('CONTACTS_IMPORT_FINISHED', WEBHOOK_EVENTS.importFinished);
   store.addAllowedEvent('CONTACTS_IMPORT_FAILED', WEBHOOK_EVENTS.importFailed);
+  store.addAllowedEvent('CONTACTS_EXPORT_FINISHED', WEBHOOK_EVENTS.exportFinished);
+  store.addAllowedEvent('CONTACTS_EXPORT_FAILED', WEBHOOK_EVENTS.exportFailed);
 };
 
 export default bootstrap;

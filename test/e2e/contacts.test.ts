@@ -11,6 +11,7 @@ import { AdminApi } from './helpers/admin-api';
 import { launchBrowser, newPage, screenshotter } from './helpers/browser';
 import { loginAs } from './helpers/login';
 import { ADMIN, startPlayground, type Playground } from './helpers/playground';
+import { expectNotification as notified } from './helpers/ui';
 import { SCREENSHOTS } from './helpers/paths';
 import { waitForCount, waitForText } from './helpers/wait';
 
@@ -54,9 +55,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Waits for an admin notification (success toasts are role=status, danger ones role=alert). */
-const expectNotification = (text: string | RegExp) =>
-  page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: text }).first().waitFor();
+const expectNotification = (text: string | RegExp) => notified(page, text);
 
 describe('Contacts admin page', () => {
   let documentId = '';

@@ -20,6 +20,7 @@ import { launchBrowser, newPage, screenshotter } from './helpers/browser';
 import { loginAs } from './helpers/login';
 import { SCREENSHOTS } from './helpers/paths';
 import { ADMIN, startPlayground, type Playground } from './helpers/playground';
+import { choose as chooseIn, expectNotification as notified } from './helpers/ui';
 import { eventually, waitForCount, waitForText } from './helpers/wait';
 
 jest.setTimeout(240000);
@@ -94,13 +95,8 @@ afterAll(async () => {
 });
 
 const combobox = (name: string) => page.getByRole('combobox', { name, exact: true });
-const choose = async (comboboxName: string, option: string) => {
-  await combobox(comboboxName).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-};
-/** Waits for an admin notification (success toasts are role=status, danger ones role=alert). */
-const expectNotification = (text: string | RegExp) =>
-  page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: text }).first().waitFor();
+const choose = (comboboxName: string, option: string) => chooseIn(page, page, comboboxName, option);
+const expectNotification = (text: string | RegExp) => notified(page, text);
 const mappingRow = (column: string) => page.locator(`[data-testid="mapping-row"][data-column="${column}"]`);
 
 /** A multipart upload with the admin token, as the wizard sends it (AdminApi speaks JSON only). */

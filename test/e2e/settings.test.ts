@@ -14,6 +14,7 @@ import { launchBrowser, newPage, screenshotter } from './helpers/browser';
 import { loginAs } from './helpers/login';
 import { SCREENSHOTS } from './helpers/paths';
 import { ADMIN, startPlayground, type Playground } from './helpers/playground';
+import { expectNotification as notified } from './helpers/ui';
 import { eventually, waitForCount, waitForText } from './helpers/wait';
 
 jest.setTimeout(180000);
@@ -56,8 +57,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const expectNotification = (text: string | RegExp) =>
-  page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: text }).first().waitFor();
+const expectNotification = (text: string | RegExp) => notified(page, text);
 
 describe('Settings and history', () => {
   test('the settings page says what the unicity key is; a change is confirmed first', async () => {

@@ -1,4 +1,4 @@
-import { Flex, IconButton, Typography } from '@strapi/design-system';
+import { Checkbox, Flex, IconButton, Typography } from '@strapi/design-system';
 import { Eye, Pencil, Trash } from '@strapi/icons';
 import { Table } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -13,11 +13,14 @@ interface ContactRowProps {
   contact: Contact;
   canManage: boolean;
   onDelete: (contact: Contact) => void;
+  /** Defined when rows can be selected. */
+  selected?: boolean;
+  onSelect?: (documentId: string) => void;
 }
 
 const stop = (e: React.MouseEvent) => e.stopPropagation();
 
-export const ContactRow = ({ contact, canManage, onDelete }: ContactRowProps) => {
+export const ContactRow = ({ contact, canManage, onDelete, selected, onSelect }: ContactRowProps) => {
   const { formatMessage, formatDate } = useIntl();
   const navigate = useNavigate();
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
@@ -26,6 +29,15 @@ export const ContactRow = ({ contact, canManage, onDelete }: ContactRowProps) =>
 
   return (
     <Table.Row cursor="pointer" onClick={() => navigate(contactPath(contact.documentId))} data-testid="contact-row">
+      {onSelect && (
+        <Table.Cell onClick={stop}>
+          <Checkbox
+            aria-label={formatMessage({ id: getTranslation('list.select.one'), defaultMessage: 'Select {name}' }, { name: who })}
+            checked={!!selected}
+            onCheckedChange={() => onSelect(contact.documentId)}
+          />
+        </Table.Cell>
+      )}
       <Table.Cell>
         <Typography fontWeight="semiBold" textColor="neutral800">
           {contact.email || '-'}

@@ -1,9 +1,10 @@
-import { Table } from '@strapi/strapi/admin';
-import { Th, VisuallyHidden } from '@strapi/design-system';
+import { Checkbox } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import type { ContactSelection } from '../hooks/useContactSelection';
 import type { Contact } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 import { ContactRow } from './ContactRow';
+import { ListTable } from './ListTable';
 
 interface ContactsTableProps {
   contacts: Contact[];
@@ -13,13 +14,15 @@ interface ContactsTableProps {
   /** Shown in the empty state, e.g. a create button when the role may create. */
   emptyAction?: React.ReactNode;
   onDelete: (contact: Contact) => void;
+  /** Rows can be selected for bulk actions. */
+  selection?: ContactSelection;
 }
 
 /**
  * Strapi's Table writes `sort=field:ASC|DESC` to the URL when a sortable header
  * is clicked; the API accepts either case.
  */
-export const ContactsTable = ({ contacts, isLoading, isSearching, canManage, emptyAction, onDelete }: ContactsTableProps) => {
+export const ContactsTable = ({ contacts, isLoading, isSearching, canManage, emptyAction, onDelete, selection }: ContactsTableProps) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const headers = [
@@ -30,36 +33,41 @@ export const ContactsTable = ({ contacts, isLoading, isSearching, canManage, emp
     { name: 'emailOptIn', label: t('list.column.optIns', 'Opt-ins'), sortable: true },
     { name: 'updatedAt', label: t('list.column.updatedAt', 'Updated'), sortable: true },
   ];
-  // Counted in colCount so the loading and empty rows span the actions column too.
-  const allHeaders = [...headers, { name: 'actions', label: t('list.column.actions', 'Actions'), sortable: false }];
-  const rows = contacts.map((c) => ({ ...c, id: c.documentId }));
+  const selectPage = t('list.select.page', 'Select the contacts of this page');
 
   return (
-    <Table.Root rows={rows} headers={allHeaders} isLoading={isLoading}>
-      <Table.Content>
-        <Table.Head>
-          {headers.map((header) => (
-            <Table.HeaderCell key={header.name} {...header} />
-          ))}
-          <Th>
-            <VisuallyHidden>{t('list.column.actions', 'Actions')}</VisuallyHidden>
-          </Th>
-        </Table.Head>
-        <Table.Loading>{t('list.loading', 'Loading contacts…')}</Table.Loading>
-        <Table.Empty
-          action={isSearching ? undefined : emptyAction}
-          content={
-            isSearching
-              ? t('list.empty.search', 'No contact matches this search.')
-              : t('list.empty', 'No contacts yet. Create one or import a file.')
-          }
+    <ListTable
+      rows={contacts}
+      headers={headers}
+      leading={
+        selection && {
+          label: selectPage,
+          cell: (
+            <Checkbox
+              aria-label={selectPage}
+              disabled={contacts.length === 0}
+              checked={selection.pageSelected ? true : selection.selected.size > 0 ? 'indeterminate' : false}
+              onCheckedChange={selection.togglePage}
+            />
+          ),
+        }
+      }
+      actionsLabel={t('list.column.actions', 'Actions')}
+      isLoading={isLoading}
+      loadingText={t('list.loading', 'Loading contacts…')}
+      emptyContent={isSearching ? t('list.empty.search', 'No contact matches this search.') : t('list.empty', 'No contacts yet. Create one or import a file.')}
+      emptyAction={isSearching ? undefined : emptyAction}
+    >
+      {contacts.map((contact) => (
+        <ContactRow
+          key={contact.documentId}
+          contact={contact}
+          canManage={canManage}
+          onDelete={onDelete}
+          selected={selection ? selection.selected.has(contact.documentId) : undefined}
+          onSelect={selection?.toggle}
         />
-        <Table.Body>
-          {contacts.map((contact) => (
-            <ContactRow key={contact.documentId} contact={contact} canManage={canManage} onDelete={onDelete} />
-          ))}
-        </Table.Body>
-      </Table.Content>
-    </Table.Root>
+      ))}
+    </ListTable>
   );
 };

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { getFetchClient, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useJobs } from '../jobs/JobsProvider';
 import type { ImportLimits, ImportOptions, ImportPatch, ImportPreview, ImportView, SavedMapping } from '../importTypes';
 
 const url = (documentId: string, tail = '') => `/contacts/imports/${encodeURIComponent(documentId)}${tail}`;
@@ -29,8 +30,19 @@ const fileNameFrom = (disposition: string | null | undefined, fallback: string) 
 export const useImportApi = () => {
   const { get, post, put, del } = useFetchClient();
   const { locale } = useIntl();
-  return useMemo(
-    () => ({
+  const jobs = useJobs();
+  return useMemo(() => {
+    /**
+     * Start and resume go through a client that leaving the page does not abort
+     * (the person often clicks Start and goes elsewhere): the answer still comes,
+     * and the import is watched until it ends (a notification wherever the person is).
+     */
+    const run = async (documentId: string, action: 'start' | 'resume') => {
+      const importView = (await getFetchClient().post<{ data: ImportView }>(url(documentId, `/${action}`))).data.data;
+      jobs.watch('import', importView.documentId, importView.name);
+      return importView;
+    };
+    return {
       limits: async () => (await get<{ data: ImportLimits }>('/contacts/imports/limits')).data.data,
 
       upload: async (file: File, options?: Partial<ImportOptions>) => {
@@ -50,9 +62,12 @@ export const useImportApi = () => {
       preview: async (documentId: string, limit = 20) =>
         (await get<{ data: ImportPreview }>(url(documentId, '/preview'), { params: { limit, locale } })).data.data,
 
-      start: async (documentId: string) => (await post<{ data: ImportView }>(url(documentId, '/start'))).data.data,
-      stop: async (documentId: string) => (await post<{ data: ImportView }>(url(documentId, '/stop'))).data.data,
-      resume: async (documentId: string) => (await post<{ data: ImportView }>(url(documentId, '/resume'))).data.data,
+      start: (documentId: string) => run(documentId, 'start'),
+      stop: async (documentId: string) => {
+        jobs.forget('import', documentId);
+        return (await post<{ data: ImportView }>(url(documentId, '/stop'))).data.data;
+      },
+      resume: (documentId: string) => run(documentId, 'resume'),
       remove: async (documentId: string) => {
         await del(url(documentId));
       },
@@ -71,7 +86,6 @@ export const useImportApi = () => {
       deleteMapping: async (documentId: string) => {
         await del(`/contacts/mappings/${encodeURIComponent(documentId)}`);
       },
-    }),
-    [get, post, put, del, locale],
-  );
+    };
+  }, [get, post, put, del, locale, jobs]);
 };

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { BaseSettings } from '../types';
-import { useApiErrorNotification } from './useApiErrorNotification';
+import { useLoaded } from './useLoaded';
 
 /**
  * The base's settings (the unicity key). Any role of the plugin may read them:
@@ -9,23 +8,6 @@ import { useApiErrorNotification } from './useApiErrorNotification';
  */
 export const useSettings = () => {
   const { get } = useFetchClient();
-  const notifyError = useApiErrorNotification();
-  const [state, setState] = useState<{ settings?: BaseSettings; error?: unknown; isLoading: boolean }>({ isLoading: true });
-
-  useEffect(() => {
-    let current = true;
-    get<{ data: BaseSettings }>('/contacts/settings')
-      .then(({ data }) => current && setState({ settings: data.data, isLoading: false }))
-      .catch((error) => {
-        if (!current) return;
-        notifyError(error);
-        setState({ error, isLoading: false });
-      });
-    return () => {
-      current = false;
-    };
-  }, [get, notifyError]);
-
-  const set = useCallback((settings: BaseSettings) => setState({ settings, isLoading: false }), []);
-  return { ...state, set };
+  const { data, error, isLoading, set } = useLoaded('settings', async () => (await get<{ data: BaseSettings }>('/contacts/settings')).data.data);
+  return { settings: data, error, isLoading, set };
 };

@@ -7,9 +7,9 @@ export interface SegmentOption {
 }
 
 /**
- * Static segments an import may add its contacts to. The segments API may not
- * exist (or the role may not read it): then `available` stays false and the
- * picker is hidden rather than shown broken.
+ * Static segments (those an import or a bulk action may add contacts to). The
+ * role may not read segments: then `available` stays false and the picker is
+ * hidden rather than shown broken.
  */
 export const useStaticSegments = () => {
   const { get } = useFetchClient();
@@ -21,7 +21,9 @@ export const useStaticSegments = () => {
 
   useEffect(() => {
     let current = true;
-    get<{ data: Array<{ documentId: string; name: string; kind?: string }> }>('/contacts/segments', { params: { pageSize: 100 } })
+    get<{ data: Array<{ documentId: string; name: string; kind?: string }> }>('/contacts/segments', {
+      params: { pageSize: 200, kind: 'static' },
+    })
       .then(({ data }) => {
         if (!current) return;
         const list = Array.isArray(data?.data) ? data.data : null;

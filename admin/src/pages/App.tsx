@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { PERMISSIONS } from '../../../shared/constants';
 import { ContactsNav } from '../components/ContactsNav';
+import { JobsProvider } from '../jobs/JobsProvider';
 import { ContactEditPage } from './ContactEditPage';
 import { ContactsListPage } from './ContactsListPage';
 
@@ -13,15 +14,18 @@ const ImportWizardPage = lazy(() => import('./ImportWizardPage').then((m) => ({ 
 const ImportHistoryPage = lazy(() => import('./ImportHistoryPage').then((m) => ({ default: m.ImportHistoryPage })));
 const ImportDetailPage = lazy(() => import('./ImportDetailPage').then((m) => ({ default: m.ImportDetailPage })));
 const FieldsPage = lazy(() => import('./FieldsPage').then((m) => ({ default: m.FieldsPage })));
+const SegmentsPage = lazy(() => import('./SegmentsPage').then((m) => ({ default: m.SegmentsPage })));
+const SegmentEditPage = lazy(() => import('./SegmentEditPage').then((m) => ({ default: m.SegmentEditPage })));
 const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 /**
- * Mounted at /plugins/contacts. Contacts live under /contacts so imports,
- * segments and exports can sit beside them later.
+ * Mounted at /plugins/contacts. Contacts live under /contacts, beside imports,
+ * segments and (later) exports; the jobs watcher spans every page.
  */
 export const App = () => (
   <Page.Protect permissions={READ}>
-    <Layouts.Root sideNav={<ContactsNav />}>
+    <JobsProvider>
+      <Layouts.Root sideNav={<ContactsNav />}>
       <Suspense fallback={<Page.Loading />}>
         <Routes>
           <Route index element={<Navigate to="contacts" replace />} />
@@ -32,11 +36,15 @@ export const App = () => (
           <Route path="imports/new" element={<ImportWizardPage />} />
           <Route path="imports/new/:documentId" element={<ImportWizardPage />} />
           <Route path="imports/:documentId" element={<ImportDetailPage />} />
+          <Route path="segments" element={<SegmentsPage />} />
+          <Route path="segments/new" element={<SegmentEditPage />} />
+          <Route path="segments/:documentId" element={<SegmentEditPage />} />
           <Route path="fields" element={<FieldsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<Page.Error />} />
         </Routes>
       </Suspense>
-    </Layouts.Root>
+      </Layouts.Root>
+    </JobsProvider>
   </Page.Protect>
 );

@@ -1,47 +1,104 @@
-import { useEffect, useState } from 'react';
-import { Flex } from '@strapi/design-system';
-import { Layouts, Page, Pagination, useQueryParams, withEncodedUserParams } from '@strapi/strapi/admin';
+import { useEffect, useMemo, useState } from 'react';
+import { Badge, Button, Flex } from '@strapi/design-system';
+import { Filter } from '@strapi/icons';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useNavigate } from 'react-router-dom';
+import { ConfirmActionDialog } from '../components/ConfirmActionDialog';
 import { ContactsSearch } from '../components/ContactsSearch';
 import { ContactsTable } from '../components/ContactsTable';
+import { AdvancedSearchPanel } from '../components/contacts-search/AdvancedSearchPanel';
+import { BulkActionsBar, type BulkActionKind } from '../components/contacts-search/BulkActionsBar';
+import { BulkSegmentDialog } from '../components/contacts-search/BulkSegmentDialog';
+import { BulkTagsDialog } from '../components/contacts-search/BulkTagsDialog';
+import { SaveSearchDialog } from '../components/contacts-search/SaveSearchDialog';
 import { CreateContactButton } from '../components/CreateContactButton';
 import { DeleteContactDialog } from '../components/DeleteContactDialog';
 import { ImportButton } from '../components/imports/ImportButton';
 import { ListErrorState } from '../components/ListErrorState';
+import { ListPagination } from '../components/ListPagination';
+import { errorsByKey, isEmptyCriteria } from '../components/segments/criteria/criteriaModel';
+import { EVERY_CONTACT, QUICK_SEARCH_BULK_MAX, useBulkTarget } from '../hooks/useBulkTarget';
+import { useContactMutations } from '../hooks/useContactMutations';
 import { useContactPermissions } from '../hooks/useContactPermissions';
 import { useContacts } from '../hooks/useContacts';
+import { useContactSelection } from '../hooks/useContactSelection';
+import { usePagedQuery } from '../hooks/usePagedQuery';
+import { useSearchCriteria } from '../hooks/useSearchCriteria';
+import { useSegmentPermissions } from '../hooks/useSegmentPermissions';
+import { useJobEnded } from '../jobs/jobsStore';
 import type { Contact, ContactsQuery } from '../types';
 import { readApiError } from '../utils/apiError';
 import { contactDisplayName } from '../utils/contactForm';
 import { getTranslation } from '../utils/getTranslation';
+import { segmentPath } from '../utils/paths';
 
 const DEFAULT_PAGE_SIZE = '25';
 const PAGE_SIZES = ['10', '25', '50', '100'];
 
+type Dialog =
+  | { type: 'segment'; mode: 'add' | 'remove' }
+  | { type: 'tags'; mode: 'add' | 'remove' }
+  | { type: 'delete' }
+  | { type: 'save'; mode: 'dynamic' | 'static' };
+
+const DIALOG_OF: Record<BulkActionKind, Dialog> = {
+  addToSegment: { type: 'segment', mode: 'add' },
+  removeFromSegment: { type: 'segment', mode: 'remove' },
+  addTags: { type: 'tags', mode: 'add' },
+  removeTags: { type: 'tags', mode: 'remove' },
+  delete: { type: 'delete' },
+};
+
+/**
+ * The contacts: a quick search, an advanced search with the segment builder
+ * (criteria in the URL), selection of rows or of every result, bulk actions,
+ * and the search saved as a dynamic segment or frozen into a static one.
+ */
 export const ContactsListPage = () => {
   const { formatMessage } = useIntl();
-  const [{ query }, setQuery] = useQueryParams<ContactsQuery>();
-
-  // Put page and pageSize in the URL so the page-size selector shows the size in use.
-  useEffect(() => {
-    if (!query.page || !query.pageSize) {
-      setQuery(
-        withEncodedUserParams(query, { page: query.page ?? '1', pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE }),
-        'push',
-        true,
-      );
-    }
-  }, [query, setQuery]);
+  const { toggleNotification } = useNotification();
+  const navigate = useNavigate();
+  const { query, page, pageSize } = usePagedQuery<ContactsQuery>(DEFAULT_PAGE_SIZE);
+  const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
 
   const { canCreate, canManage } = useContactPermissions();
+  const segmentRights = useSegmentPermissions();
+  const search = useSearchCriteria();
+  const [advancedOpen, setAdvancedOpen] = useState(!!search.applied);
+  useEffect(() => {
+    if (search.applied) setAdvancedOpen(true);
+  }, [search.applied]);
+  const criteriaParam = search.applied ? JSON.stringify(search.applied) : undefined;
   const { contacts, pagination, isLoading, error, reload } = useContacts({
-    page: query.page ?? '1',
-    pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
+    page,
+    pageSize,
     sort: query.sort,
     q: query._q,
+    criteria: criteriaParam,
   });
+  // An import this tab started ended: its contacts are in the list now.
+  useJobEnded(['import'], reload);
+  const { bulk } = useContactMutations();
+  const pageIds = useMemo(() => contacts.map((c) => c.documentId), [contacts]);
+  const resetKey = JSON.stringify([query._q, criteriaParam, query.page, query.pageSize, query.sort]);
+  const selection = useContactSelection(pageIds, resetKey);
+  const target = useBulkTarget(selection, { q: query._q, criteria: search.applied });
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const [toDelete, setToDelete] = useState<Contact | null>(null);
-  const title = formatMessage({ id: getTranslation('list.title'), defaultMessage: 'Contacts' });
+
+  const errorInfo = error ? readApiError(error) : undefined;
+  const criteriaErrors = useMemo(() => errorsByKey(search.compiled, errorInfo), [search.compiled, errorInfo?.path, errorInfo?.message]);
+  const total = pagination?.total ?? 0;
+  const selectedCount = selection.all ? total : selection.selected.size;
+  const conditionCount = search.applied?.conditions.length ?? 0;
+  const canSelect = canManage || segmentRights.canManage;
+  const title = t('list.title', 'Contacts');
+  const done = () => {
+    selection.clear();
+    reload();
+  };
 
   return (
     <Page.Main>
@@ -50,13 +107,7 @@ export const ContactsListPage = () => {
         title={title}
         subtitle={
           pagination
-            ? formatMessage(
-                {
-                  id: getTranslation('list.subtitle'),
-                  defaultMessage: '{total, plural, =0 {No contacts} one {# contact} other {# contacts}}',
-                },
-                { total: pagination.total },
-              )
+            ? t('list.subtitle', '{total, plural, =0 {No contacts} one {# contact} other {# contacts}}', { total: pagination.total })
             : undefined
         }
         primaryAction={
@@ -66,28 +117,64 @@ export const ContactsListPage = () => {
           </Flex>
         }
       />
-      <Layouts.Action startActions={<ContactsSearch />} />
-      <Layouts.Content>
-        {error ? (
-          <ListErrorState message={readApiError(error).message} />
-        ) : (
-          <Flex direction="column" alignItems="stretch" gap={2}>
-            <ContactsTable
-              contacts={contacts}
-              isLoading={isLoading}
-              isSearching={!!query._q}
-              canManage={canManage}
-              emptyAction={canCreate ? <CreateContactButton variant="secondary" /> : undefined}
-              onDelete={setToDelete}
-            />
-            {pagination && (
-              <Pagination.Root {...pagination} defaultPageSize={Number(DEFAULT_PAGE_SIZE)}>
-                <Pagination.PageSize options={PAGE_SIZES} />
-                <Pagination.Links />
-              </Pagination.Root>
-            )}
+      <Layouts.Action
+        startActions={
+          <Flex gap={2}>
+            <ContactsSearch />
+            <Button
+              variant={advancedOpen ? 'secondary' : 'tertiary'}
+              startIcon={<Filter />}
+              endIcon={conditionCount > 0 ? <Badge>{conditionCount}</Badge> : undefined}
+              aria-expanded={advancedOpen}
+              onClick={() => setAdvancedOpen((o) => !o)}
+            >
+              {t('search.advanced', 'Advanced search')}
+            </Button>
           </Flex>
-        )}
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          {advancedOpen && (
+            <AdvancedSearchPanel
+              draft={search.draft}
+              onChange={search.setDraft}
+              errors={criteriaErrors}
+              hasCriteria={!isEmptyCriteria(search.applied)}
+              quickSearch={!!query._q}
+              canCreateSegments={segmentRights.canCreate}
+              // Past the cap a quick search's results cannot all be collected (see useBulkTarget).
+              canFillSegments={segmentRights.canManage && !(query._q && total > QUICK_SEARCH_BULK_MAX)}
+              onSave={(mode) => setDialog({ type: 'save', mode })}
+            />
+          )}
+          {canSelect && (
+            <BulkActionsBar
+              selection={selection}
+              total={total}
+              quickSearch={!!query._q}
+              canManageContacts={canManage}
+              canManageSegments={segmentRights.canManage}
+              onAction={(kind) => setDialog(DIALOG_OF[kind])}
+            />
+          )}
+          {error ? (
+            <ListErrorState message={errorInfo?.message} />
+          ) : (
+            <Flex direction="column" alignItems="stretch" gap={2}>
+              <ContactsTable
+                contacts={contacts}
+                isLoading={isLoading}
+                isSearching={!!query._q || !!search.applied}
+                canManage={canManage}
+                emptyAction={canCreate ? <CreateContactButton variant="secondary" /> : undefined}
+                onDelete={setToDelete}
+                selection={canSelect ? selection : undefined}
+              />
+              <ListPagination pagination={pagination} defaultPageSize={DEFAULT_PAGE_SIZE} sizes={PAGE_SIZES} />
+            </Flex>
+          )}
+        </Flex>
       </Layouts.Content>
       {toDelete && (
         <DeleteContactDialog
@@ -96,6 +183,40 @@ export const ContactsListPage = () => {
           open
           onOpenChange={(open) => !open && setToDelete(null)}
           onDeleted={reload}
+        />
+      )}
+      {dialog?.type === 'segment' && (
+        <BulkSegmentDialog mode={dialog.mode} count={selectedCount} resolveTarget={target.selected} onClose={() => setDialog(null)} onDone={done} />
+      )}
+      {dialog?.type === 'tags' && (
+        <BulkTagsDialog mode={dialog.mode} count={selectedCount} resolveTarget={target.selected} onClose={() => setDialog(null)} onDone={done} />
+      )}
+      {dialog?.type === 'delete' && (
+        <ConfirmActionDialog
+          title={t('bulk.delete.title', 'Delete {count, plural, one {# contact} other {# contacts}}?', { count: selectedCount })}
+          confirmLabel={t('bulk.delete.confirm', 'Delete {count, plural, one {# contact} other {# contacts}}', { count: selectedCount })}
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            const { affected } = await bulk({ action: 'delete' }, await target.selected());
+            toggleNotification({
+              type: 'success',
+              message: t('bulk.delete.done', '{count, plural, one {# contact} other {# contacts}} deleted.', { count: affected }),
+            });
+            done();
+          }}
+        >
+          {t('bulk.delete.body', 'They leave the contact base and every segment. This cannot be undone.')}
+        </ConfirmActionDialog>
+      )}
+      {dialog?.type === 'save' && (
+        <SaveSearchDialog
+          mode={dialog.mode}
+          criteria={search.applied ?? EVERY_CONTACT}
+          // Freezing takes the whole search, whatever is selected.
+          resolveTarget={target.everyResult}
+          count={total}
+          onClose={() => setDialog(null)}
+          onSaved={(segment) => navigate(segmentPath(segment.documentId))}
         />
       )}
     </Page.Main>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
-import { Pencil, Trash } from '@strapi/icons';
+import { Pencil, Trash, User } from '@strapi/icons';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useFormat } from '../hooks/useFormat';
@@ -20,7 +20,7 @@ import { useImport } from '../hooks/useImport';
 import { useImportPermissions } from '../hooks/useImportPermissions';
 import { getTranslation } from '../utils/getTranslation';
 import { importActions, personName } from '../utils/importFormat';
-import { IMPORTS_PATH, importWizardPath } from '../utils/paths';
+import { IMPORTS_PATH, importContactsPath, importWizardPath } from '../utils/paths';
 
 /** One import: live progress, both charts, options and mapping used, first failed rows. */
 export const ImportDetailPage = () => {
@@ -61,6 +61,11 @@ export const ImportDetailPage = () => {
         subtitle={subtitle}
         primaryAction={
           <Flex gap={2}>
+            {importView.status !== 'draft' && (
+              <LinkButton tag={Link} to={importContactsPath(importView.documentId)} variant="tertiary" startIcon={<User />}>
+                {t('imports.summary.contacts', 'See the contacts')}
+              </LinkButton>
+            )}
             <ImportRunActions importView={importView} onChange={set} onRefused={reload} size="M" />
             {permissions.canManage && importActions(importView.status).delete && (
               <Button variant="danger-light" startIcon={<Trash />} onClick={() => setDeleteOpen(true)}>

@@ -1,14 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Box, Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
-import { Layouts, Page, Pagination, useQueryParams } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { IMPORT_STATUSES, type ImportStatus } from '../../../shared/constants';
 import { ImportButton } from '../components/imports/ImportButton';
 import { DeleteImportDialog } from '../components/imports/DeleteImportDialog';
 import { ImportsTable } from '../components/imports/ImportsTable';
+import { ListPagination } from '../components/ListPagination';
 import { useStatusLabel } from '../components/imports/ImportStatusBadge';
+import { pageGate } from '../components/pageGate';
 import { useImportPermissions } from '../hooks/useImportPermissions';
 import { useImports } from '../hooks/useImports';
+import { usePagedQuery } from '../hooks/usePagedQuery';
 import type { ImportView } from '../importTypes';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -26,34 +29,16 @@ interface HistoryQuery {
 export const ImportHistoryPage = () => {
   const { formatMessage } = useIntl();
   const statusLabel = useStatusLabel();
-  const [{ query }, setQuery] = useQueryParams<HistoryQuery>();
+  const { query, setQuery, page, pageSize } = usePagedQuery<HistoryQuery>(DEFAULT_PAGE_SIZE);
   const permissions = useImportPermissions();
 
-  useEffect(() => {
-    if (!query.page || !query.pageSize) {
-      setQuery({ page: query.page ?? '1', pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE }, 'push', true);
-    }
-  }, [query, setQuery]);
-
   const status = IMPORT_STATUSES.includes(query.status as ImportStatus) ? query.status : undefined;
-  const { imports, pagination, isLoading, error, reload } = useImports({
-    page: query.page ?? '1',
-    pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
-    status,
-  });
+  const { imports, pagination, isLoading, error, reload } = useImports({ page, pageSize, status });
   const [toDelete, setToDelete] = useState<ImportView | null>(null);
   const title = formatMessage({ id: getTranslation('imports.history.title'), defaultMessage: 'Imports' });
 
-  if (permissions.isLoading) return <Page.Loading />;
-  if (!permissions.canRead) return <Page.NoPermissions />;
-  if (error) {
-    return (
-      <Page.Main>
-        <Page.Title>{title}</Page.Title>
-        <Page.Error />
-      </Page.Main>
-    );
-  }
+  const gate = pageGate({ isLoading: permissions.isLoading, allowed: permissions.canRead, error, title });
+  if (gate) return gate;
 
   return (
     <Page.Main>
@@ -105,12 +90,7 @@ export const ImportHistoryPage = () => {
             onChange={reload}
             onDelete={setToDelete}
           />
-          {pagination && pagination.total > 0 && (
-            <Pagination.Root {...pagination} defaultPageSize={Number(DEFAULT_PAGE_SIZE)}>
-              <Pagination.PageSize options={PAGE_SIZES} />
-              <Pagination.Links />
-            </Pagination.Root>
-          )}
+          <ListPagination pagination={pagination} defaultPageSize={DEFAULT_PAGE_SIZE} sizes={PAGE_SIZES} />
         </Flex>
       </Layouts.Content>
       {toDelete && (

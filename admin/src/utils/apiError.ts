@@ -5,6 +5,8 @@ export interface ApiErrorInfo {
   status?: number;
   message?: string;
   fieldErrors: FieldErrors;
+  /** `details.path`: where in the body the problem is (a criteria condition: "criteria.conditions.0.value"). */
+  path?: string;
 }
 
 /**
@@ -36,5 +38,10 @@ export const readApiError = (error: unknown): ApiErrorInfo => {
       if (typeof details[key] === 'string') fieldErrors[key] = apiError.message;
     }
   }
-  return { status: apiError?.status ?? error.status, message: apiError?.message || error.message, fieldErrors };
+  return {
+    status: apiError?.status ?? error.status,
+    message: apiError?.message || error.message,
+    fieldErrors,
+    ...(typeof details.path === 'string' ? { path: details.path } : {}),
+  };
 };

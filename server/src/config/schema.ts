@@ -22,7 +22,16 @@ export const configSchema = yup.object({
   importHistoryMax: yup.number().integer().min(1).default(100),
   /** Drafts (uploaded, never started) untouched this long are deleted with their files. */
   draftMaxAgeHours: yup.number().min(0.01).default(24),
+  /** Finished exports kept (done or failed); older ones go with their files. */
   exportHistoryMax: yup.number().integer().min(1).default(100),
+  /** Exports running at once across instances (imports have parallelImportLimit). */
+  parallelExportLimit: yup.number().integer().min(1).default(1),
+  /** Contacts per keyset page of an export: one page in memory, one cursor save per page. */
+  exportChunkSize: yup.number().integer().min(1).max(50_000).default(5_000),
+  /** Private directory of export files (relative to the app); default <app>/.tmp/contacts-exports. Never under public/. */
+  exportDir: yup.string().nullable().default(null),
+  /** Rows per XLSX sheet, header included (Excel's limit); tests lower it. */
+  exportSheetRows: yup.number().integer().min(2).max(1_048_576).default(1_048_576),
   redisUrl: yup.string().nullable().default(null),
   /** An import whose worker stopped heart-beating for this long is taken over and resumed. */
   leaseSeconds: yup.number().integer().min(2).default(60),

@@ -1,4 +1,5 @@
 import adminContacts from './admin-contacts';
+import adminExports from './admin-exports';
 import adminFields from './admin-fields';
 import adminImports from './admin-imports';
 import adminMappings from './admin-mappings';
@@ -9,6 +10,7 @@ import segment from './content-api-segments';
 
 export default {
   'admin-contacts': adminContacts,
+  'admin-exports': adminExports,
   'admin-fields': adminFields,
   'admin-imports': adminImports,
   'admin-mappings': adminMappings,

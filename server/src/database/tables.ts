@@ -13,6 +13,7 @@ export interface Tables {
   errors: string;
   fields: string;
   segments: string;
+  exports: string;
   /** contact ↔ segment join table, with its two columns. */
   segmentLinks: { table: string; contact: string; segment: string };
   history: string;
@@ -38,6 +39,7 @@ export const tables = (strapi: Core.Strapi = (globalThis as any).strapi): Tables
     errors: meta(strapi, UID.importError).tableName,
     fields: meta(strapi, UID.field).tableName,
     segments: meta(strapi, UID.segment).tableName,
+    exports: meta(strapi, UID.export).tableName,
     segmentLinks: { table: join.name, contact: join.joinColumn.name, segment: join.inverseJoinColumn.name },
     history: HISTORY_TABLE,
     contactColumns: Object.fromEntries([...BUILT_IN_FIELDS.map((f) => f.key), 'attributes', 'folded', 'search'].map((k) => [k, column(k)])),

@@ -2,6 +2,7 @@ import type { FieldDefinition, UniqueKey } from '../constants';
 import { readText, type ReadContext, type ReadResult } from '../fields/readers';
 import type { ColumnRef, MappingEntry, PreparedContact, RowProblem, SourceRow } from './types';
 import { isSpreadsheetError } from './xlsx-cells';
+import { restoreCell } from '../export/neutralize';
 
 /** Mapping targets that are not stored fields but act on built-in columns. */
 export const PSEUDO_FIELDS = {
@@ -24,6 +25,8 @@ export interface MapperInput {
   tags?: string[];
   /** Keep the original cells on prepared rows (the plan may still report them). */
   keepCells?: boolean;
+  /** The source is one of our exports: undo its injection guard (a ' before = + - @ TAB CR LF) in every cell. */
+  fromExport?: boolean;
 }
 
 /** How a cell was read, for the preview (an ambiguous date read as DD/MM, say). */
@@ -206,7 +209,8 @@ export const createRowMapper = (input: MapperInput) => {
 
   const importTags = input.tags?.length ? input.tags : null;
 
-  return (row: SourceRow): MapResult => {
+  return (source: SourceRow): MapResult => {
+    const row = input.fromExport && !source.error ? { ...source, cells: source.cells.map(restoreCell) } : source;
     const fail = (code: string, params: Record<string, unknown>, column: string | null = null): MapResult => ({
       ok: false,
       failed: { line: row.line, level: 'error', column, code, params, cells: row.cells },

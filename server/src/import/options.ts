@@ -44,6 +44,8 @@ export const importOptionsSchema = yup
     defaultEmailOptIn: optIn('defaultEmailOptIn'),
     defaultSmsOptIn: optIn('defaultSmsOptIn'),
     consentRecorded: yup.boolean(),
+    /** The file is one of our exports: headers map to their fields and neutralised cells ('=…) read back as stored. */
+    fromExport: yup.boolean(),
     timezone: yup
       .string()
       .max(64)

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { IMPORT_ACTIVE_STATUSES, IMPORT_FINISHED_STATUSES, IMPORT_RUNNABLE_STATUSES, type ImportStatus } from '../constants';
 import { bulkWriterFor } from '../database/bulk';
 import { tables } from '../database/tables';
+import { leaseTransitions } from '../queue/leases';
 import type { CounterDelta, ImportCursor } from './types';
 
 /**
@@ -62,20 +63,7 @@ export const createImportRepository = (strapi: Core.Strapi): ImportRepository =>
     delay: async (id) => applied(await rows().where({ id, status: 'queued' }).update({ status: 'delayed' })),
     stop: async (id) => applied(await rows().where({ id }).whereIn('status', IMPORT_ACTIVE_STATUSES).update({ status: 'stopped' })),
     resume: async (id) => applied(await rows().where({ id }).whereIn('status', ['stopped', 'failed']).update({ status: 'queued', error: null })),
-    claim: async (id, owner, leaseMs) =>
-      applied(
-        await rows().where({ id }).whereIn('status', IMPORT_RUNNABLE_STATUSES).update({ status: 'in_progress', lease_owner: owner, lease_expires_at: at(leaseMs), error: null })
-      ),
-    takeOver: async (id, owner, leaseMs, deadOwner) =>
-      applied(
-        await rows()
-          .where({ id, status: 'in_progress' })
-          .andWhere((w) => {
-            w.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', at(0));
-            if (deadOwner) w.orWhere({ lease_owner: deadOwner });
-          })
-          .update({ lease_owner: owner, lease_expires_at: at(leaseMs), error: null })
-      ),
+    ...leaseTransitions(strapi, t, IMPORT_RUNNABLE_STATUSES),
     finish: async (id, owner, patch) =>
       applied(
         await rows()
@@ -86,12 +74,6 @@ export const createImportRepository = (strapi: Core.Strapi): ImportRepository =>
       applied(await rows().where({ id, lease_owner: owner }).update({ status: 'failed', error: message.slice(0, 2000), lease_owner: null, lease_expires_at: null })),
     release: async (id, owner) => {
       await rows().where({ id, lease_owner: owner }).update({ lease_owner: null, lease_expires_at: null });
-    },
-    heartbeat: async (ids, owner, leaseMs) => {
-      if (ids.length) await rows().whereIn('id', ids).andWhere({ lease_owner: owner }).update({ lease_expires_at: at(leaseMs) });
-    },
-    expireLeases: async (ids, owner) => {
-      if (ids.length) await rows().whereIn('id', ids).andWhere({ lease_owner: owner }).update({ lease_expires_at: at(0) });
     },
     active: () => rows().select('id', 'status', 'lease_owner', 'lease_expires_at').whereIn('status', IMPORT_ACTIVE_STATUSES).orderBy('id', 'asc'),
     state: (id) => rows().where({ id }).first('status', 'lease_owner', 'total'),

@@ -63,6 +63,7 @@ export const buildPipelineSpec = (
     tags: options.tags ?? [],
     // The plan may still fail a row (required fields, ambiguous or missing key) and must show its cells.
     keepCells: true,
+    fromExport: !!options.fromExport,
   };
   createRowMapper(mapper); // validates the mapping before any work starts
   const source: SourceSpec = {

@@ -48,6 +48,8 @@ export interface ImportOptions {
   consentRecorded?: boolean;
   /** IANA zone of date-times written without one (default UTC). */
   timezone?: string;
+  /** The file is one of the plugin's exports: its headers map back to their fields, and the export's injection guard (a leading ') is undone. */
+  fromExport?: boolean;
 }
 
 /** `column` is the header text, or the 0-based index when there is no header row. */

@@ -55,5 +55,11 @@ export default {
     r('POST', '/imports/:id/stop', 'admin-imports.stop', P.imports.manage),
     r('POST', '/imports/:id/resume', 'admin-imports.resume', P.imports.manage),
     r('DELETE', '/imports/:id', 'admin-imports.delete', P.imports.manage),
+
+    r('GET', '/exports', 'admin-exports.find', P.exports.read),
+    r('POST', '/exports', 'admin-exports.create', P.exports.create),
+    r('GET', '/exports/:id', 'admin-exports.findOne', P.exports.read),
+    r('GET', '/exports/:id/download', 'admin-exports.download', P.exports.read),
+    r('DELETE', '/exports/:id', 'admin-exports.delete', P.exports.manage),
   ],
 };

@@ -24,6 +24,8 @@ import { createImportRepository } from '../import/repository';
 import { getService } from '../utils/get-service';
 import { CONSENT_REQUIRED, consentIsRecorded, literalConsent } from '../import/consent';
 import { optionsProblem } from '../import/options';
+import { sendNotice } from '../notify/email';
+import { exportedFileMapping } from '../import/from-export';
 
 export interface UploadedFile {
   filepath: string;
@@ -98,7 +100,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const overrides: Overrides = pickOverrides(args.options);
       const detected = await sniff(filePath, { ...overrides, fileName: args.file.name });
       const fields = await loadFieldDefinitions(strapi);
-      const earlier = detected.hasHeader ? await getService('mappings').best(detected.columns) : null;
+      const earlier = await earlierMapping(detected, fields, args.options);
       const mapping = suggestMapping(detected.columns, mappable(fields), earlier?.mapping, { hasHeader: detected.hasHeader, sample: detected.sample });
       // The date order the sample shows, unless the person already chose one.
       const options = { ...defaultOptions(), dateFormat: guessDateFormat(detected.sample), ...args.options };
@@ -340,7 +342,8 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const patch: Record<string, unknown> = { options: JSON.stringify(options), updated_by_id: userId };
       if (input.name !== undefined) patch.name = input.name;
       let detected = parseJson<Detected>(r.detected, null as any);
-      const resniff = ['encoding', 'delimiter', 'hasHeader', 'sheet'].some(
+      // fromExport changes what the columns map to: the suggestion is made again, like after a re-sniff.
+      const resniff = ['encoding', 'delimiter', 'hasHeader', 'sheet', 'fromExport'].some(
         (k) => input.options && k in input.options && (input.options as any)[k] !== (current as any)[k]
       );
       if (resniff) {
@@ -359,7 +362,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         patch.mapping_source = JSON.stringify({ kind: 'saved', documentId: saved.documentId, name: saved.name, matched, columns: detected.columns.length });
       } else if (resniff && !input.mapping) {
         const fields = await loadFieldDefinitions(strapi);
-        const earlier = detected.hasHeader ? await getService('mappings').best(detected.columns) : null;
+        const earlier = await earlierMapping(detected, fields, options);
         mapping = suggestMapping(detected.columns, mappable(fields), earlier?.mapping, { hasHeader: detected.hasHeader, sample: detected.sample });
         patch.mapping_source = JSON.stringify(earlier?.source ?? null);
       }
@@ -526,6 +529,12 @@ const assertStaticSegments = async (documentIds: string[]) => {
   }
 };
 
+/** What the suggestion starts from: our own export's headers (option fromExport), else the best saved or earlier mapping. */
+const earlierMapping = async (detected: Detected, fields: FieldDefinition[], options: Partial<ImportOptions>) => {
+  if (options.fromExport) return { mapping: exportedFileMapping(detected.columns, fields), source: null };
+  return detected.hasHeader ? getService('mappings').best(detected.columns) : null;
+};
+
 /** Fields a column may be mapped to (not the ones the plugin keeps itself). */
 const mappable = (fields: FieldDefinition[]) => fields.filter((f) => !f.readOnly);
 
@@ -567,22 +576,11 @@ export const formatBytes = (n: number) => {
   return `${n} bytes`;
 };
 
-/** Only when an e-mail provider other than Strapi's default sendmail is configured. */
+/** The import's creator is told how it ended (notify/email.ts says when a notice is sent at all). */
 const notifyByEmail = async (strapi: Core.Strapi, view: ReturnType<typeof presentImport>, to: string | null) => {
-  const notify = strapi.config.get('plugin::contacts.notify') as { email?: boolean } | undefined;
-  const provider = strapi.config.get('plugin::email.provider') as string | undefined;
-  if (!to || notify?.email === false || !strapi.plugin('email') || !provider || provider === 'sendmail') return;
   const c = view.counters;
   const summary = `${c.processed} lines processed, ${c.created} created, ${c.updated} updated, ${c.skipped} skipped, ${c.failed} failed`;
-  try {
-    await strapi.plugin('email').service('email').send({
-      to,
-      subject: `Import "${view.name}" ${view.status === 'imported' ? 'finished' : 'failed'}`,
-      text: `${summary}${view.error ? `\n\n${view.error}` : ''}`,
-    });
-  } catch (error) {
-    strapi.log.warn(`[contacts] import notice e-mail not sent: ${(error as Error).message}`);
-  }
+  await sendNotice(strapi, to ? [to] : [], `Import "${view.name}" ${view.status === 'imported' ? 'finished' : 'failed'}`, `${summary}${view.error ? `\n\n${view.error}` : ''}`);
 };
 
 export default createImportsService;

@@ -1,4 +1,5 @@
 import contacts from './contacts';
+import exports from './exports';
 import fields from './fields';
 import imports from './imports';
 import mappings from './mappings';
@@ -7,4 +8,4 @@ import segments from './segments';
 import settings from './settings';
 import subscriptions from './subscriptions';
 
-export default { contacts, fields, imports, mappings, queue, segments, settings, subscriptions };
+export default { contacts, exports, fields, imports, mappings, queue, segments, settings, subscriptions };

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { exportJobKind } from '../export/job';
 import { createDbQueue } from '../queue/db-driver';
 import type { JobQueue } from '../queue/types';
 import { getService } from '../utils/get-service';
 
 /**
- * The import queue of this Strapi process. Created lazily at bootstrap so the
+ * The job queue (imports, exports) of this Strapi process. Created lazily at bootstrap so the
  * plugin config is read once Strapi has loaded it.
  */
 const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -19,6 +20,15 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
         batchSize: cfg.batchSize,
         defaultCountry: cfg.defaultCountry,
         onFinished: (id, outcome) => getService('imports').finished(id, outcome),
+        kinds: [
+          exportJobKind(strapi, {
+            limit: cfg.parallelExportLimit,
+            chunkSize: cfg.exportChunkSize,
+            activityDays: cfg.activityDays,
+            sheetRows: cfg.exportSheetRows ?? undefined,
+            onEnded: (id, outcome) => getService('exports').ended(id, outcome),
+          }),
+        ],
       });
     }
     return queue;
@@ -30,7 +40,7 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     kick: () => get().kick(),
     stop: async () => queue?.stop(),
-    running: () => queue?.running() ?? [],
+    running: (kind?: string) => queue?.running(kind) ?? [],
   };
 };
 

@@ -1,4 +1,5 @@
 import type { ContactsService } from '../services/contacts';
+import type { ExportsService } from '../services/exports';
 import type { FieldsService } from '../services/fields';
 import type { ImportsService } from '../services/imports';
 import type { MappingsService } from '../services/mappings';
@@ -10,6 +11,7 @@ import type { SubscriptionsService } from '../services/subscriptions';
 /** Service name → type, so every call through getService is type-checked. */
 export interface Services {
   contacts: ContactsService;
+  exports: ExportsService;
   fields: FieldsService;
   imports: ImportsService;
   mappings: MappingsService;

@@ -1,6 +1,7 @@
 import { DatePicker, Field } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
+import { InputLabel } from './InputLabel';
 import type { InputBaseProps } from './types';
 
 interface DateFieldInputProps extends InputBaseProps {
@@ -18,11 +19,11 @@ const fromIsoDay = (value?: string | null) => {
 };
 const toIsoDay = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
-export const DateFieldInput = ({ name, label, error, hint, required, disabled, value, onChange }: DateFieldInputProps) => {
+export const DateFieldInput = ({ name, label, labelHidden, error, hint, required, disabled, value, onChange }: DateFieldInputProps) => {
   const { formatMessage, locale } = useIntl();
   return (
     <Field.Root name={name} id={name} error={error} hint={hint} required={required}>
-      <Field.Label>{label}</Field.Label>
+      <InputLabel label={label} hidden={labelHidden} />
       <DatePicker
         value={fromIsoDay(value)}
         locale={locale}

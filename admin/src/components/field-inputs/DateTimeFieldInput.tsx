@@ -1,6 +1,7 @@
 import { DateTimePicker, Field } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
+import { InputLabel } from './InputLabel';
 import type { InputBaseProps } from './types';
 
 interface DateTimeFieldInputProps extends InputBaseProps {
@@ -12,6 +13,7 @@ interface DateTimeFieldInputProps extends InputBaseProps {
 export const DateTimeFieldInput = ({
   name,
   label,
+  labelHidden,
   error,
   hint,
   required,
@@ -23,7 +25,7 @@ export const DateTimeFieldInput = ({
   const date = typeof value === 'string' && value ? new Date(value) : null;
   return (
     <Field.Root name={name} id={name} error={error} hint={hint} required={required}>
-      <Field.Label>{label}</Field.Label>
+      <InputLabel label={label} hidden={labelHidden} />
       <DateTimePicker
         value={date && !Number.isNaN(date.getTime()) ? date : null}
         locale={locale}

@@ -1,10 +1,13 @@
 import { Field, MultiSelect, MultiSelectOption } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
+import { InputLabel } from './InputLabel';
 import type { InputBaseProps } from './types';
 
 interface MultiSelectFieldInputProps extends InputBaseProps {
-  options: string[];
+  options: readonly string[];
+  /** How an option reads (a translated opt-in…); the value itself by default. */
+  optionLabel?: (option: string) => string;
   value: unknown;
   onChange: (value: string[]) => void;
 }
@@ -12,11 +15,13 @@ interface MultiSelectFieldInputProps extends InputBaseProps {
 export const MultiSelectFieldInput = ({
   name,
   label,
+  labelHidden,
   error,
   hint,
   required,
   disabled,
   options,
+  optionLabel = (option) => option,
   value,
   onChange,
 }: MultiSelectFieldInputProps) => {
@@ -25,7 +30,7 @@ export const MultiSelectFieldInput = ({
   const all = [...options, ...selected.filter((v) => !options.includes(v))];
   return (
     <Field.Root name={name} id={name} error={error} hint={hint} required={required}>
-      <Field.Label>{label}</Field.Label>
+      <InputLabel label={label} hidden={labelHidden} />
       <MultiSelect
         value={selected}
         withTags
@@ -37,7 +42,7 @@ export const MultiSelectFieldInput = ({
       >
         {all.map((option) => (
           <MultiSelectOption key={option} value={option}>
-            {option}
+            {optionLabel(option)}
           </MultiSelectOption>
         ))}
       </MultiSelect>

@@ -1,4 +1,5 @@
 import { Field, NumberInput } from '@strapi/design-system';
+import { InputLabel } from './InputLabel';
 import type { InputBaseProps } from './types';
 
 interface NumberFieldInputProps extends InputBaseProps {
@@ -10,6 +11,7 @@ interface NumberFieldInputProps extends InputBaseProps {
 export const NumberFieldInput = ({
   name,
   label,
+  labelHidden,
   error,
   hint,
   required,
@@ -19,7 +21,7 @@ export const NumberFieldInput = ({
   onChange,
 }: NumberFieldInputProps) => (
   <Field.Root name={name} id={name} error={error} hint={hint} required={required}>
-    <Field.Label>{label}</Field.Label>
+    <InputLabel label={label} hidden={labelHidden} />
     <NumberInput
       value={typeof value === 'number' ? value : undefined}
       step={integer ? 1 : 0.01}

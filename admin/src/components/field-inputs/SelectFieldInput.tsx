@@ -1,6 +1,7 @@
 import { Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
+import { InputLabel } from './InputLabel';
 import type { InputBaseProps, SelectOption } from './types';
 
 interface SelectFieldInputProps extends InputBaseProps {
@@ -14,6 +15,7 @@ interface SelectFieldInputProps extends InputBaseProps {
 export const SelectFieldInput = ({
   name,
   label,
+  labelHidden,
   error,
   hint,
   required,
@@ -28,7 +30,7 @@ export const SelectFieldInput = ({
   const all = value && !options.some((o) => o.value === value) ? [...options, { value, label: value }] : options;
   return (
     <Field.Root name={name} id={name} error={error} hint={hint} required={required}>
-      <Field.Label>{label}</Field.Label>
+      <InputLabel label={label} hidden={labelHidden} />
       <SingleSelect
         value={value ?? null}
         disabled={disabled}

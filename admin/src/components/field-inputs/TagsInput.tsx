@@ -3,6 +3,7 @@ import { Field, Flex, Tag, TextInput } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
+import { InputLabel } from './InputLabel';
 import type { InputBaseProps } from './types';
 
 interface TagsInputProps extends InputBaseProps {
@@ -11,7 +12,7 @@ interface TagsInputProps extends InputBaseProps {
 }
 
 /** Free-form tags: Enter or a comma adds the typed tag; leaving the input adds it too, so Save never drops it. */
-export const TagsInput = ({ name, label, error, hint, required, disabled, value, onChange }: TagsInputProps) => {
+export const TagsInput = ({ name, label, labelHidden, error, hint, required, disabled, value, onChange }: TagsInputProps) => {
   const { formatMessage } = useIntl();
   const [draft, setDraft] = useState('');
 
@@ -26,7 +27,7 @@ export const TagsInput = ({ name, label, error, hint, required, disabled, value,
 
   return (
     <Field.Root name={name} id={name} error={error} hint={hint} required={required}>
-      <Field.Label>{label}</Field.Label>
+      <InputLabel label={label} hidden={labelHidden} />
       <TextInput
         value={draft}
         disabled={disabled}

@@ -1,4 +1,5 @@
 import { Field, TextInput } from '@strapi/design-system';
+import { InputLabel } from './InputLabel';
 import type { InputBaseProps } from './types';
 
 interface TextFieldInputProps extends InputBaseProps {
@@ -11,6 +12,7 @@ interface TextFieldInputProps extends InputBaseProps {
 export const TextFieldInput = ({
   name,
   label,
+  labelHidden,
   error,
   hint,
   required,
@@ -21,7 +23,7 @@ export const TextFieldInput = ({
   onChange,
 }: TextFieldInputProps) => (
   <Field.Root name={name} id={name} error={error} hint={hint} required={required}>
-    <Field.Label>{label}</Field.Label>
+    <InputLabel label={label} hidden={labelHidden} />
     <TextInput
       type={type}
       value={value}

@@ -1,10 +1,8 @@
-import { useState } from 'react';
-import { Button, Dialog } from '@strapi/design-system';
-import { ConfirmDialog, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useApiErrorNotification } from '../../hooks/useApiErrorNotification';
 import { useImportApi } from '../../hooks/useImportApi';
 import { getTranslation } from '../../utils/getTranslation';
+import { ConfirmActionDialog } from '../ConfirmActionDialog';
 
 interface DeleteImportDialogProps {
   documentId: string;
@@ -17,45 +15,28 @@ interface DeleteImportDialogProps {
 export const DeleteImportDialog = ({ documentId, name, onClose, onDeleted }: DeleteImportDialogProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
-  const notifyError = useApiErrorNotification();
   const api = useImportApi();
-  const [busy, setBusy] = useState(false);
-
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await api.remove(documentId);
-      toggleNotification({
-        type: 'success',
-        message: formatMessage({ id: getTranslation('imports.delete.success'), defaultMessage: 'Import deleted' }),
-      });
-      onClose();
-      onDeleted();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <ConfirmDialog
-        title={formatMessage({ id: getTranslation('imports.delete.title'), defaultMessage: 'Delete this import?' })}
-        endAction={
-          <Button fullWidth variant="danger-light" loading={busy} onClick={confirm}>
-            {formatMessage({ id: getTranslation('imports.delete.confirm'), defaultMessage: 'Delete' })}
-          </Button>
-        }
-      >
-        {formatMessage(
-          {
-            id: getTranslation('imports.delete.body'),
-            defaultMessage: '"{name}" leaves the history with its file and its failed rows. The imported contacts stay.',
-          },
-          { name },
-        )}
-      </ConfirmDialog>
-    </Dialog.Root>
+    <ConfirmActionDialog
+      title={formatMessage({ id: getTranslation('imports.delete.title'), defaultMessage: 'Delete this import?' })}
+      confirmLabel={formatMessage({ id: getTranslation('imports.delete.confirm'), defaultMessage: 'Delete' })}
+      onClose={onClose}
+      onConfirm={async () => {
+        await api.remove(documentId);
+        toggleNotification({
+          type: 'success',
+          message: formatMessage({ id: getTranslation('imports.delete.success'), defaultMessage: 'Import deleted' }),
+        });
+        onDeleted();
+      }}
+    >
+      {formatMessage(
+        {
+          id: getTranslation('imports.delete.body'),
+          defaultMessage: '"{name}" leaves the history with its file and its failed rows. The imported contacts stay.',
+        },
+        { name },
+      )}
+    </ConfirmActionDialog>
   );
 };

@@ -5,8 +5,7 @@ import { Link } from 'react-router-dom';
 import type { ImportView } from '../../importTypes';
 import { getTranslation } from '../../utils/getTranslation';
 import { Notice } from '../Notice';
-
-import { CONTACTS_PATH } from '../../utils/paths';
+import { importContactsPath } from '../../utils/paths';
 import { DownloadErrorsButton } from './DownloadErrorsButton';
 import { ImportCounters } from './ImportCounters';
 
@@ -52,7 +51,7 @@ export const ImportSummary = ({ importView }: { importView: ImportView }) => {
       <ImportCounters counters={c} />
       <Flex gap={2} wrap="wrap">
         <DownloadErrorsButton importView={importView} />
-        <LinkButton tag={Link} to={CONTACTS_PATH} variant="secondary">
+        <LinkButton tag={Link} to={importContactsPath(importView.documentId)} variant="secondary">
           {formatMessage({ id: getTranslation('imports.summary.contacts'), defaultMessage: 'See the contacts' })}
         </LinkButton>
       </Flex>

@@ -1,16 +1,18 @@
-import { Flex, IconButton, Th, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Flex, Typography } from '@strapi/design-system';
 import { Eye, Pencil, Trash } from '@strapi/icons';
 import { Table } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useFormat } from '../../hooks/useFormat';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { ImportView } from '../../importTypes';
 import { getTranslation } from '../../utils/getTranslation';
 import { importActions, isActiveImport, personName } from '../../utils/importFormat';
 import { importPath, importWizardPath } from '../../utils/paths';
+import { ListTable } from '../ListTable';
 import { OUTCOME_COLORS } from './ImportCounters';
 import { ImportRunActions } from './ImportRunActions';
 import { ImportStatusBadge } from './ImportStatusBadge';
+import { RowAction } from '../RowAction';
 
 interface ImportsTableProps {
   imports: ImportView[];
@@ -47,147 +49,117 @@ export const ImportsTable = ({
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
   const headers = [
-    { name: 'name', label: t('imports.column.name', 'Name'), sortable: false },
-    { name: 'status', label: t('imports.column.status', 'Status'), sortable: false },
-    { name: 'counters', label: t('imports.column.counters', 'Created / updated / failed'), sortable: false },
-    { name: 'createdAt', label: t('imports.column.createdAt', 'When'), sortable: false },
-    { name: 'duration', label: t('imports.column.duration', 'Duration'), sortable: false },
+    { name: 'name', label: t('imports.column.name', 'Name') },
+    { name: 'status', label: t('imports.column.status', 'Status') },
+    { name: 'counters', label: t('imports.column.counters', 'Created / updated / failed') },
+    { name: 'createdAt', label: t('imports.column.createdAt', 'When') },
+    { name: 'duration', label: t('imports.column.duration', 'Duration') },
   ];
-  const allHeaders = [...headers, { name: 'actions', label: t('imports.column.actions', 'Actions'), sortable: false }];
   const dash = <Typography textColor="neutral500">-</Typography>;
 
   return (
-    <Table.Root rows={imports.map((i) => ({ ...i, id: i.documentId }))} headers={allHeaders} isLoading={isLoading}>
-      <Table.Content>
-        <Table.Head>
-          {headers.map((header) => (
-            <Table.HeaderCell key={header.name} {...header} />
-          ))}
-          <Th>
-            <VisuallyHidden>{t('imports.column.actions', 'Actions')}</VisuallyHidden>
-          </Th>
-        </Table.Head>
-        <Table.Loading>{t('imports.loading', 'Loading imports…')}</Table.Loading>
-        <Table.Empty
-          action={isFiltered ? undefined : emptyAction}
-          content={isFiltered ? t('imports.empty.filtered', 'No import has this status.') : t('imports.empty', 'No imports yet.')}
-        />
-        <Table.Body>
-          {imports.map((i) => {
-            const c = i.counters;
-            return (
-              <Table.Row
-                key={i.documentId}
-                cursor="pointer"
-                onClick={() => navigate(openPath(i))}
-                data-testid="import-row"
-                data-status={i.status}
-              >
-                <Table.Cell>
-                  <Flex direction="column" alignItems="flex-start">
-                    <Typography fontWeight="semiBold" textColor="neutral800" ellipsis style={{ maxWidth: '28rem' }}>
-                      {i.name}
-                    </Typography>
-                    <Typography variant="pi" textColor="neutral600">
-                      {[
-                        t(`imports.origin.${i.source}`, ORIGIN_LABELS[i.source] ?? i.source),
-                        t('imports.rows', '{rows} rows', { rows: formatNumber(c.total) }),
-                        i.file ? format.bytes(i.file.size) : null,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </Typography>
-                  </Flex>
-                </Table.Cell>
-                <Table.Cell>
-                  <Flex direction="column" alignItems="flex-start" gap={1}>
-                    <ImportStatusBadge status={i.status} />
-                    {isActiveImport(i.status) && (
-                      <Typography variant="pi" textColor="neutral600">
-                        {formatNumber(i.progress, { style: 'percent', maximumFractionDigits: 0 })}
-                      </Typography>
-                    )}
-                  </Flex>
-                </Table.Cell>
-                <Table.Cell>
-                  {i.status === 'draft' ? (
-                    dash
-                  ) : (
-                    <Flex direction="column" alignItems="flex-start">
-                      <Typography textColor="neutral800">
-                        <span style={{ color: OUTCOME_COLORS.created }}>{formatNumber(c.created)}</span>
-                        {' / '}
-                        <span style={{ color: OUTCOME_COLORS.updated }}>{formatNumber(c.updated)}</span>
-                        {' / '}
-                        <span style={{ color: c.failed ? OUTCOME_COLORS.failed : undefined }}>{formatNumber(c.failed)}</span>
-                      </Typography>
-                      {c.warnings > 0 && (
-                        <Typography variant="pi" textColor="warning700">
-                          {t('imports.warningsCount', '{count, plural, one {# warning} other {# warnings}}', {
-                            count: c.warnings,
-                          })}
-                        </Typography>
-                      )}
-                    </Flex>
-                  )}
-                </Table.Cell>
-                <Table.Cell>
-                  <Flex direction="column" alignItems="flex-start">
-                    <Typography textColor="neutral800">
-                      {i.createdAt ? formatDate(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) : '-'}
-                    </Typography>
-                    {i.createdBy && (
-                      <Typography variant="pi" textColor="neutral600">
-                        {t('imports.byWho', 'by {who}', { who: personName(i.createdBy) })}
-                      </Typography>
-                    )}
-                  </Flex>
-                </Table.Cell>
-                <Table.Cell>
-                  <Typography textColor="neutral800">
-                    {i.timings.activeSeconds ? format.duration(i.timings.activeSeconds) : '-'}
+    <ListTable
+      rows={imports}
+      headers={headers}
+      actionsLabel={t('imports.column.actions', 'Actions')}
+      isLoading={isLoading}
+      loadingText={t('imports.loading', 'Loading imports…')}
+      emptyContent={isFiltered ? t('imports.empty.filtered', 'No import has this status.') : t('imports.empty', 'No imports yet.')}
+      emptyAction={isFiltered ? undefined : emptyAction}
+    >
+      {imports.map((i) => {
+        const c = i.counters;
+        return (
+          <Table.Row
+            key={i.documentId}
+            cursor="pointer"
+            onClick={() => navigate(openPath(i))}
+            data-testid="import-row"
+            data-status={i.status}
+          >
+            <Table.Cell>
+              <Flex direction="column" alignItems="flex-start">
+                <Typography fontWeight="semiBold" textColor="neutral800" ellipsis style={{ maxWidth: '28rem' }}>
+                  {i.name}
+                </Typography>
+                <Typography variant="pi" textColor="neutral600">
+                  {[
+                    t(`imports.origin.${i.source}`, ORIGIN_LABELS[i.source] ?? i.source),
+                    t('imports.rows', '{rows} rows', { rows: formatNumber(c.total) }),
+                    i.file ? format.bytes(i.file.size) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Typography>
+              </Flex>
+            </Table.Cell>
+            <Table.Cell>
+              <Flex direction="column" alignItems="flex-start" gap={1}>
+                <ImportStatusBadge status={i.status} />
+                {isActiveImport(i.status) && (
+                  <Typography variant="pi" textColor="neutral600">
+                    {formatNumber(i.progress, { style: 'percent', maximumFractionDigits: 0 })}
                   </Typography>
-                </Table.Cell>
-                <Table.Cell onClick={stop}>
-                  <Flex gap={1} justifyContent="flex-end">
-                    <ImportRunActions importView={i} onChange={onChange} onRefused={onChange} compact />
-                    {importActions(i.status).continue ? (
-                      canCreate && (
-                        <IconButton
-                          tag={Link}
-                          to={openPath(i)}
-                          variant="ghost"
-                          label={t('imports.action.continue', 'Continue {name}', { name: i.name })}
-                        >
-                          <Pencil />
-                        </IconButton>
-                      )
-                    ) : (
-                      <IconButton
-                        tag={Link}
-                        to={openPath(i)}
-                        variant="ghost"
-                        label={t('imports.action.view', 'View {name}', { name: i.name })}
-                      >
-                        <Eye />
-                      </IconButton>
-                    )}
-                    {canManage && importActions(i.status).delete && (
-                      <IconButton
-                        variant="ghost"
-                        label={t('imports.action.delete', 'Delete {name}', { name: i.name })}
-                        onClick={() => onDelete(i)}
-                      >
-                        <Trash />
-                      </IconButton>
-                    )}
-                  </Flex>
-                </Table.Cell>
-              </Table.Row>
-            );
-          })}
-        </Table.Body>
-      </Table.Content>
-    </Table.Root>
+                )}
+              </Flex>
+            </Table.Cell>
+            <Table.Cell>
+              {i.status === 'draft' ? (
+                dash
+              ) : (
+                <Flex direction="column" alignItems="flex-start">
+                  <Typography textColor="neutral800">
+                    <span style={{ color: OUTCOME_COLORS.created }}>{formatNumber(c.created)}</span>
+                    {' / '}
+                    <span style={{ color: OUTCOME_COLORS.updated }}>{formatNumber(c.updated)}</span>
+                    {' / '}
+                    <span style={{ color: c.failed ? OUTCOME_COLORS.failed : undefined }}>{formatNumber(c.failed)}</span>
+                  </Typography>
+                  {c.warnings > 0 && (
+                    <Typography variant="pi" textColor="warning700">
+                      {t('imports.warningsCount', '{count, plural, one {# warning} other {# warnings}}', {
+                        count: c.warnings,
+                      })}
+                    </Typography>
+                  )}
+                </Flex>
+              )}
+            </Table.Cell>
+            <Table.Cell>
+              <Flex direction="column" alignItems="flex-start">
+                <Typography textColor="neutral800">
+                  {i.createdAt ? formatDate(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) : '-'}
+                </Typography>
+                {i.createdBy && (
+                  <Typography variant="pi" textColor="neutral600">
+                    {t('imports.byWho', 'by {who}', { who: personName(i.createdBy) })}
+                  </Typography>
+                )}
+              </Flex>
+            </Table.Cell>
+            <Table.Cell>
+              <Typography textColor="neutral800">
+                {i.timings.activeSeconds ? format.duration(i.timings.activeSeconds) : '-'}
+              </Typography>
+            </Table.Cell>
+            <Table.Cell onClick={stop}>
+              <Flex gap={1} justifyContent="flex-end">
+                <ImportRunActions importView={i} onChange={onChange} onRefused={onChange} compact />
+                {importActions(i.status).continue ? (
+                  canCreate && (
+                    <RowAction to={openPath(i)} label={t('imports.action.continue', 'Continue {name}', { name: i.name })} icon={<Pencil />} />
+                  )
+                ) : (
+                  <RowAction to={openPath(i)} label={t('imports.action.view', 'View {name}', { name: i.name })} icon={<Eye />} />
+                )}
+                {canManage && importActions(i.status).delete && (
+                  <RowAction label={t('imports.action.delete', 'Delete {name}', { name: i.name })} onClick={() => onDelete(i)} icon={<Trash />} />
+                )}
+              </Flex>
+            </Table.Cell>
+          </Table.Row>
+        );
+      })}
+    </ListTable>
   );
 };
