@@ -6,7 +6,8 @@
  *   when it answers. Prints rows/s, ratios to csv-parse, and peak RSS.
  *   · a realistic 1M file (shared mobiles in mixed forms) whose counters must be exact
  *   · segments over a 1M base (refreshes, quick search, preview).
- * BENCH_ROWS=200000 npm run bench for a quicker run; BENCH_ONLY=imports|realistic|segments for one part.
+ *   · exports of a 100k and a 1M base to CSV and XLSX, against a bare csv-stringify of the same pages.
+ * BENCH_ROWS=200000 npm run bench for a quicker run; BENCH_ONLY=imports|realistic|segments|exports for one part.
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -42,7 +43,7 @@ const runChild = (script, ...args) => {
   return JSON.parse(out.trim().split('\n').pop());
 };
 const child = (...args) => runChild('import-child.js', ...args);
-/** BENCH_ONLY=imports|realistic|segments runs one part. */
+/** BENCH_ONLY=imports|realistic|segments|exports runs one part. */
 const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === part;
 
 const pgReachable = () => {
@@ -121,11 +122,53 @@ const segmentBench = async (dbs) => {
   console.log('Targets: a refresh ≤ 3,000 ms; the quick search < 300 ms.');
 };
 
+/**
+ * Exports of the 12 main fields from a 100k and a 1M base: the floor (the
+ * same columns read in the same keyset pages, written by a bare
+ * csv-stringify), the plugin's CSV and its XLSX, each step in its own
+ * process on the same filled database, so each peak RSS is its own
+ * (Strapi's ≈230 MB included, as in the import rows).
+ */
+const exportBench = async (dbs) => {
+  const step = (...args) => runChild('exports-child.js', ...args);
+  const labels = { bare: 'bare csv-stringify, keyset pages', csv: 'plugin CSV export', xlsx: 'plugin XLSX export' };
+  const runs = {};
+  console.log('\n| exports, 12 main fields | db | rows | seconds | CPU s | × bare time (wall / CPU) | MB | peak RSS MB |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+  for (const db of dbs) {
+    for (const n of [small, big]) {
+      const env = JSON.stringify(step('fill', String(n), db).env);
+      try {
+        // bare and CSV twice, alternating, the faster of each kept (other work shares the machine); RSS: the higher peak.
+        const twice = (a, b) => ({ ...(a.seconds <= b.seconds ? a : b), peakRssMb: Math.max(a.peakRssMb, b.peakRssMb) });
+        const first = { bare: step('bare', '-', db, env), csv: step('csv', '-', db, env) };
+        const r = { bare: twice(first.bare, step('bare', '-', db, env)), csv: twice(first.csv, step('csv', '-', db, env)), xlsx: step('xlsx', '-', db, env) };
+        runs[`${db}:${n}`] = r;
+        for (const s of ['bare', 'csv', 'xlsx']) {
+          const x = r[s];
+          const ratio = s === 'bare' ? '1.00' : `${(x.seconds / r.bare.seconds).toFixed(2)} / ${(x.cpuSeconds / r.bare.cpuSeconds).toFixed(2)}`;
+          console.log(`| ${labels[s]} | ${db} | ${fmt(x.rows)} | ${x.seconds.toFixed(2)} | ${x.cpuSeconds.toFixed(2)} | ${ratio} | ${(x.bytes / 1048576).toFixed(1)} | ${x.peakRssMb} |`);
+        }
+      } finally {
+        step('drop', '-', db, env);
+      }
+    }
+  }
+  console.log(`\nTargets: CSV export ≤ 1.5× the bare csv-stringify's time; peak RSS of the ${fmt(big)}-row export within +15% of the ${fmt(small)}-row one.`);
+  for (const db of dbs) {
+    const a = runs[`${db}:${small}`];
+    const b = runs[`${db}:${big}`];
+    const growth = (f) => `${a[f].peakRssMb} → ${b[f].peakRssMb} MB (${b[f].peakRssMb >= a[f].peakRssMb ? '+' : ''}${((b[f].peakRssMb / a[f].peakRssMb - 1) * 100).toFixed(1)}%)`;
+    console.log(`${db}: ${fmt(big)} rows, CSV ${(b.csv.seconds / b.bare.seconds).toFixed(2)}× the bare time (CPU ${(b.csv.cpuSeconds / b.bare.cpuSeconds).toFixed(2)}×), XLSX ${(b.xlsx.seconds / b.bare.seconds).toFixed(2)}×; peak RSS CSV ${growth('csv')}, XLSX ${growth('xlsx')}`);
+  }
+};
+
 const main = async () => {
   const dbs = ['sqlite', ...(pgReachable() ? ['postgres'] : [])];
   if (only('imports')) await importBench(dbs);
   if (only('realistic')) await realisticBench(dbs);
   if (only('segments')) await segmentBench(dbs);
+  if (only('exports')) await exportBench(dbs);
 };
 
 main().catch((error) => {

@@ -7,15 +7,19 @@
  *                   [--delimiter ,|;|tab|pipe] [--encoding NAME] [--no-header] [--sheet NAME]
  *                   [--map column=field …] [--tags a,b] [--segment DOCUMENT_ID …]
  *                   [--date-format DD/MM/YYYY] [--country FR] [--empty-clears] [--allow-resubscribe]
- *   strapi-contacts worker      process queued imports until stopped (Ctrl-C)
+ *   strapi-contacts export [--segment ID | --criteria JSON | --import ID] [--fields main|all|a,b]
+ *                   [--format csv|xlsx] [--delimiter ,|;|tab] [--no-bom] [-o FILE]
+ *   strapi-contacts worker      process queued imports and exports until stopped (Ctrl-C)
  */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { runExport } = require('./export-command');
 
 const USAGE = `Usage:
   strapi-contacts import FILE [options]   import a CSV, TSV, TXT or XLSX file, then print a summary
-  strapi-contacts worker                  run a queue worker for background imports
+  strapi-contacts export [options]        export contacts to a CSV or XLSX file, then print a summary
+  strapi-contacts worker                  run a queue worker for background imports and exports
 
 Import options:
   --mode upsert|create|update|fill-empty  what to do with new and existing contacts (default upsert)
@@ -35,7 +39,22 @@ Import options:
   --default-email-opt-in VALUE            opt-in of new contacts the file gives none for (yes|no|orange|blocklist; default unknown)
   --default-sms-opt-in VALUE              the same for SMS
   --consent-recorded                      the file records consent (needed to default an opt-in to yes)
-  --timezone ZONE                         IANA zone of date-times written without one (default UTC)`;
+  --timezone ZONE                         IANA zone of date-times written without one (default UTC)
+
+Export options (default: every contact, the 12 main fields, CSV):
+  --segment DOCUMENT_ID                   the members of a segment
+  --criteria JSON                         the contacts a search matches, e.g.
+                                          '{"match":"all","conditions":[{"field":"plan","operator":"in","value":["pro"]}]}'
+  --import DOCUMENT_ID                    the contacts an import created or updated
+  --fields main|all|KEY,KEY…              a preset, or field keys in column order (custom fields too)
+  --format csv|xlsx                       file format (default csv)
+  --delimiter , ; tab                     CSV delimiter (default ,)
+  --no-bom                                no UTF-8 byte order mark (Excel needs it to read UTF-8)
+  --headers labels|keys                   header row: field labels (default) or keys
+  --locale en|fr                          language of the labels (default en)
+  --multiselect joined|columns            a multiselect as one "a|b" cell, or one X column per option
+  --name NAME                             name in the export history
+  -o, --output FILE                       where to write the file (default: the export's name, in this folder)`;
 
 const DELIMITERS = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', pipe: '|' };
 
@@ -48,12 +67,18 @@ const parseArgs = (argv) => {
   const args = { _: [], map: [], segment: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
+    if (a === '-o' || a === '-h') {
+      if (a === '-h') args.help = true;
+      else if (argv[i + 1] === undefined) fail('-o needs a FILE');
+      else args.output = argv[++i];
+      continue;
+    }
     if (!a.startsWith('--')) {
       args._.push(a);
       continue;
     }
     const [name, inline] = a.slice(2).split(/=(.*)/s);
-    const flag = ['no-header', 'empty-clears', 'allow-resubscribe', 'consent-recorded', 'help'].includes(name);
+    const flag = ['no-header', 'empty-clears', 'allow-resubscribe', 'consent-recorded', 'no-bom', 'help'].includes(name);
     const value = flag ? true : inline !== undefined ? inline : argv[++i];
     if (value === undefined) fail(`--${name} needs a value`);
     if (name === 'map' || name === 'segment') args[name].push(value);
@@ -166,7 +191,7 @@ const runImport = async (file, args) => {
 
 const runWorker = async () => {
   const app = await loadStrapi();
-  console.log('strapi-contacts worker: processing imports (Ctrl-C to stop)');
+  console.log('strapi-contacts worker: processing imports and exports (Ctrl-C to stop)');
   const shutdown = async () => {
     console.log('strapi-contacts worker: stopping after the current batch…');
     await app.destroy();
@@ -185,6 +210,7 @@ const main = async () => {
     process.exit(command ? 0 : 2);
   }
   if (command === 'import') return runImport(file, args);
+  if (command === 'export') return runExport(args, { loadStrapi, fail, bar, delimiters: DELIMITERS });
   if (command === 'worker') return runWorker();
   fail(`unknown command "${command}"\n\n${USAGE}`);
 };

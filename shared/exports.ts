@@ -49,26 +49,6 @@ export const LIST_SEPARATOR = '|';
 export const X_COLUMN_SEPARATOR = ': ';
 export const X_MARK = 'X';
 
-/** French headers of the built-in and extra columns (the admin shows the same words under `field.<key>`). */
-export const FRENCH_LABELS: Readonly<Record<string, string>> = {
-  email: 'E-mail',
-  mobile: 'Mobile',
-  firstName: 'Prénom',
-  lastName: 'Nom',
-  company: 'Société',
-  country: 'Pays',
-  ownerId: "Propriétaire (id de l'utilisateur admin)",
-  emailOptIn: 'Consentement e-mail',
-  smsOptIn: 'Consentement SMS',
-  emailStatus: "Statut de l'e-mail",
-  mobileStatus: 'Statut du mobile',
-  tags: 'Tags',
-  lastActivityAt: 'Dernière activité',
-  createdAt: 'Ajouté le',
-  updatedAt: 'Modifié le',
-  [ACTIVITY_COLUMN.key]: "Degré d'activité",
-};
-
 /** Which contacts an export holds (POST /contacts/exports `scope`). */
 export type ExportScope = { all: true } | { segment: string } | { criteria: Criteria } | { import: string } | { ids: string[] };
 export const EXPORT_SCOPE_KINDS = ['all', 'segment', 'criteria', 'import', 'ids'] as const;

@@ -26,11 +26,15 @@ export interface ImportCondition {
   inImport: string;
   not?: boolean;
 }
+/** The quick search as a condition: what the contacts list's search box finds for this text. */
+export interface SearchCondition {
+  search: string;
+}
 export interface CriteriaGroup {
   match: Match;
   conditions: Condition[];
 }
-export type Condition = FieldCondition | SegmentCondition | ImportCondition | CriteriaGroup;
+export type Condition = FieldCondition | SegmentCondition | ImportCondition | SearchCondition | CriteriaGroup;
 export type Criteria = CriteriaGroup;
 
 /** How a field compares, whatever its storage (a column, a key of `attributes`). */

@@ -14,7 +14,7 @@ module.exports = ({ env }) => ({
       queueTickSeconds: env.float('CONTACTS_QUEUE_TICK_SECONDS', 5),
       importHistoryMax: env.int('CONTACTS_IMPORT_HISTORY_MAX', 100),
       exportHistoryMax: env.int('CONTACTS_EXPORT_HISTORY_MAX', 100),
-      exportChunkSize: env.int('CONTACTS_EXPORT_CHUNK_SIZE', 5000),
+      exportChunkSize: env.int('CONTACTS_EXPORT_CHUNK_SIZE', 2000),
       exportSheetRows: env.int('CONTACTS_EXPORT_SHEET_ROWS', 1048576),
       parallelExportLimit: env.int('CONTACTS_PARALLEL_EXPORT_LIMIT', 1),
       exportDir: env('CONTACTS_EXPORT_DIR', null),

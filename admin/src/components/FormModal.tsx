@@ -13,12 +13,14 @@ interface FormModalProps {
   /** Runs the action; the modal stays open (button loading) until it answers, and closes when it succeeds. */
   onSubmit: () => Promise<void>;
   onClose: () => void;
+  /** After a successful submit, instead of closing (the caller shows what comes next). */
+  onDone?: () => void;
 }
 
 /** A small form in a modal whose submit calls the API; a refusal shows as a notification and the modal stays. */
-export const FormModal = ({ title, confirmLabel, children, disabled, onSubmit, onClose }: FormModalProps) => {
+export const FormModal = ({ title, confirmLabel, children, disabled, onSubmit, onClose, onDone }: FormModalProps) => {
   const { formatMessage } = useIntl();
-  const { busy, run } = useBusyAction(onSubmit, onClose);
+  const { busy, run } = useBusyAction(onSubmit, onDone ?? onClose);
   const cancel = formatMessage({ id: getTranslation('fields.form.cancel'), defaultMessage: 'Cancel' });
 
   const submit = (e: React.FormEvent) => {

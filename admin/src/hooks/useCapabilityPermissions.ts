@@ -1,11 +1,9 @@
 import { useRBAC } from '@strapi/strapi/admin';
-import { PERMISSIONS } from '../../../shared/constants';
-
-type Capability = 'contacts' | 'fields' | 'imports' | 'segments';
+import { CAPABILITIES, PERMISSIONS, type Capability } from '../../../shared/constants';
 
 // Module-level, one array per capability, so useRBAC sees the same array on every render and checks once.
 const ACTIONS = Object.fromEntries(
-  (['contacts', 'fields', 'imports', 'segments'] as const).map((c) => [
+  CAPABILITIES.map((c) => [
     c,
     [
       { action: PERMISSIONS[c].read, subject: null },

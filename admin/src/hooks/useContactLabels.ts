@@ -39,6 +39,13 @@ export const useContactLabels = () => {
     [formatMessage],
   );
 
+  /** A built-in field, or a column that is no field (Strapi's dates, the activity degree) translated under field.<key>. */
+  const columnLabel = useCallback(
+    (f: { key: string; label: string; builtIn?: boolean }) =>
+      f.builtIn ? fieldLabel(f) : formatMessage({ id: getTranslation(`field.${f.key}`), defaultMessage: f.label }),
+    [fieldLabel, formatMessage],
+  );
+
   /** An opt-in value; null/undefined reads "Unknown". */
   const optIn = useCallback(
     (value: string | null | undefined) => {
@@ -63,5 +70,5 @@ export const useContactLabels = () => {
     [formatMessage, locale, optIn],
   );
 
-  return useMemo(() => ({ fieldLabel, optIn, value }), [fieldLabel, optIn, value]);
+  return useMemo(() => ({ fieldLabel, columnLabel, optIn, value }), [fieldLabel, columnLabel, optIn, value]);
 };

@@ -17,7 +17,8 @@ export const useFormat = () => {
     const number = (n: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options).format(n);
     const bytes = (n: number) => {
       const u = UNITS.find((x) => n >= x.size);
-      if (!u) return number(n, { style: 'unit', unit: 'byte', unitDisplay: 'short' });
+      // Intl's short byte is "646 byte" in English: the long name reads right there ("646 bytes", "646 octets").
+      if (!u) return number(n, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
       return number(n / u.size, {
         style: 'unit',
         unit: u.unit,

@@ -2,26 +2,10 @@ import { useMemo } from 'react';
 import { getFetchClient, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useJobs } from '../jobs/JobsProvider';
+import { saveResponse } from '../utils/download';
 import type { ImportLimits, ImportOptions, ImportPatch, ImportPreview, ImportView, SavedMapping } from '../importTypes';
 
 const url = (documentId: string, tail = '') => `/contacts/imports/${encodeURIComponent(documentId)}${tail}`;
-
-/** Saves a Blob under `fileName` through a temporary object URL. */
-const saveBlob = (blob: Blob, fileName: string) => {
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10000);
-};
-
-const fileNameFrom = (disposition: string | null | undefined, fallback: string) => {
-  const match = disposition && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-  return match ? decodeURIComponent(match[1]) : fallback;
-};
 
 /**
  * The import routes of the admin API; callers show errors (400s carry a message
@@ -72,11 +56,11 @@ export const useImportApi = () => {
         await del(url(documentId));
       },
 
-      /** A plain link would carry no admin token: fetch the CSV with it and save the Blob. */
+      /** A plain link would carry no admin token: fetched with it, saved from the Blob. */
       downloadErrors: async (documentId: string, importName: string) => {
         const res = await get(url(documentId, '/errors'), { params: { locale }, responseType: 'blob' });
         const fallback = `${importName.replace(/\.(csv|tsv|txt|xlsx)$/i, '').replace(/[^\w.-]+/g, '_') || 'import'}-errors.csv`;
-        saveBlob(res.data, fileNameFrom(res.headers?.get('Content-Disposition'), fallback));
+        saveResponse(res, fallback);
       },
 
       savedMappings: async () => (await get<{ data: SavedMapping[] }>('/contacts/mappings')).data.data,

@@ -33,7 +33,7 @@ const isUnder = (pathname: string, prefix: string) => pathname.includes(prefix);
 export const JobsProvider = ({ children }: { children: React.ReactNode }) => {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { formatMessage, formatNumber } = useIntl();
+  const { formatMessage } = useIntl();
   const { pathname } = useLocation();
   const jobs = useJobList();
   const [tick, setTick] = useState(0);
@@ -46,19 +46,19 @@ export const JobsProvider = ({ children }: { children: React.ReactNode }) => {
   const ended = useCallback(
     (job: Job, end: JobEnd) => {
       const spec: JobKindSpec = JOB_KINDS[job.kind];
-      const values = Object.fromEntries(Object.entries(end.values).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v) : v]));
       toggleNotification({
         type: end.outcome === 'ok' ? 'success' : end.outcome === 'failed' ? 'danger' : 'warning',
         message: formatMessage(
           { id: getTranslation(`jobs.${job.kind}.${end.outcome}`), defaultMessage: spec.messages[end.outcome] ?? '{name}' },
-          { name: job.name, ...values },
+          // Numbers stay numbers: the messages format them ({n, number}) and choose plurals from them.
+          { name: job.name, ...end.values },
         ),
       });
       // Ended while the person is on its page: they see it there, no badge.
       const seen = isUnder(pathRef.current, spec.seenUnder);
       jobsStore.update((list) => list.map((j) => (sameJob(j, job) ? { ...j, end, seen } : j)));
     },
-    [formatMessage, formatNumber, toggleNotification],
+    [formatMessage, toggleNotification],
   );
 
   // One read per running job per tick; the next tick waits for all of them.

@@ -1,7 +1,8 @@
-import type { ImportStatus } from '../../../shared/constants';
+import type { ExportStatus, ImportStatus } from '../../../shared/constants';
+import type { ExportView } from '../exportTypes';
 import type { ImportView } from '../importTypes';
 import type { Segment } from '../segmentTypes';
-import { IMPORTS_PATH, SEGMENTS_PATH } from '../utils/paths';
+import { EXPORTS_PATH, IMPORTS_PATH, SEGMENTS_PATH } from '../utils/paths';
 import type { Job, JobEnd } from './jobsStore';
 
 type Get = <T>(url: string) => Promise<{ data: T }>;
@@ -36,11 +37,11 @@ const statusJob = <T extends { status: string }>(spec: {
 });
 
 const IMPORT_OUTCOMES: Partial<Record<ImportStatus, JobEnd['outcome']>> = { imported: 'ok', failed: 'failed', stopped: 'stopped' };
+const EXPORT_OUTCOMES: Partial<Record<ExportStatus, JobEnd['outcome']>> = { done: 'ok', failed: 'failed' };
 
 /**
- * Every kind of job the admin watches. Another kind (exports) joins with one
- * entry here, e.g. `export: statusJob({ url, outcomes: { done: 'ok', failed: 'failed' }, … })`,
- * and one `jobs.watch('export', …)` where it starts.
+ * Every kind of job the admin watches. Another kind joins with one entry
+ * here and one `jobs.watch(kind, …)` where it starts (useExportApi.create for exports).
  */
 export const JOB_KINDS = {
   import: statusJob<ImportView>({
@@ -49,16 +50,26 @@ export const JOB_KINDS = {
     values: (i) => ({ created: i.counters.created, updated: i.counters.updated, failed: i.counters.failed }),
     seenUnder: IMPORTS_PATH,
     messages: {
-      ok: 'Import «{name}» finished: {created} created, {updated} updated, {failed} failed.',
+      ok: 'Import «{name}» finished: {created, number} created, {updated, number} updated, {failed, number} failed.',
       failed: 'Import «{name}» failed.',
       stopped: 'Import «{name}» stopped.',
+    },
+  }),
+  export: statusJob<ExportView>({
+    url: (id) => `/contacts/exports/${encodeURIComponent(id)}`,
+    outcomes: EXPORT_OUTCOMES,
+    values: (e) => ({ rowCount: e.rowCount, error: e.error ?? '' }),
+    seenUnder: EXPORTS_PATH,
+    messages: {
+      ok: 'Export «{name}» is ready: {rowCount, plural, one {# contact} other {# contacts}}. Download it from Exports.',
+      failed: 'Export «{name}» failed: {error}',
     },
   }),
   // A refresh answers its own request; after a reload its end shows as a new `lastRefresh`.
   refresh: {
     seenUnder: SEGMENTS_PATH,
     messages: {
-      ok: 'Segment «{name}» refreshed: {count} contacts (+{added}, −{removed}) in {durationMs} ms.',
+      ok: 'Segment «{name}» refreshed: {count, plural, one {# contact} other {# contacts}} (+{added, number}, −{removed, number}) in {durationMs, number} ms.',
       failed: 'The refresh of segment «{name}» failed.',
     },
     check: async (get, job): Promise<JobEnd | null> => {

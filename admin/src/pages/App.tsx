@@ -13,6 +13,7 @@ const READ = [{ action: PERMISSIONS.contacts.read, subject: null }];
 const ImportWizardPage = lazy(() => import('./ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
 const ImportHistoryPage = lazy(() => import('./ImportHistoryPage').then((m) => ({ default: m.ImportHistoryPage })));
 const ImportDetailPage = lazy(() => import('./ImportDetailPage').then((m) => ({ default: m.ImportDetailPage })));
+const ExportHistoryPage = lazy(() => import('./ExportHistoryPage').then((m) => ({ default: m.ExportHistoryPage })));
 const FieldsPage = lazy(() => import('./FieldsPage').then((m) => ({ default: m.FieldsPage })));
 const SegmentsPage = lazy(() => import('./SegmentsPage').then((m) => ({ default: m.SegmentsPage })));
 const SegmentEditPage = lazy(() => import('./SegmentEditPage').then((m) => ({ default: m.SegmentEditPage })));
@@ -20,7 +21,7 @@ const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default:
 
 /**
  * Mounted at /plugins/contacts. Contacts live under /contacts, beside imports,
- * segments and (later) exports; the jobs watcher spans every page.
+ * segments and exports; the jobs watcher spans every page.
  */
 export const App = () => (
   <Page.Protect permissions={READ}>
@@ -39,6 +40,7 @@ export const App = () => (
           <Route path="segments" element={<SegmentsPage />} />
           <Route path="segments/new" element={<SegmentEditPage />} />
           <Route path="segments/:documentId" element={<SegmentEditPage />} />
+          <Route path="exports" element={<ExportHistoryPage />} />
           <Route path="fields" element={<FieldsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<Page.Error />} />

@@ -14,15 +14,20 @@ import { BulkTagsDialog } from '../components/contacts-search/BulkTagsDialog';
 import { SaveSearchDialog } from '../components/contacts-search/SaveSearchDialog';
 import { CreateContactButton } from '../components/CreateContactButton';
 import { DeleteContactDialog } from '../components/DeleteContactDialog';
+import { ExportButton } from '../components/exports/ExportButton';
+import { ExportDialog } from '../components/exports/ExportDialog';
+import type { ExportTarget } from '../components/exports/exportModel';
 import { ImportButton } from '../components/imports/ImportButton';
 import { ListErrorState } from '../components/ListErrorState';
 import { ListPagination } from '../components/ListPagination';
 import { errorsByKey, isEmptyCriteria } from '../components/segments/criteria/criteriaModel';
-import { EVERY_CONTACT, QUICK_SEARCH_BULK_MAX, useBulkTarget } from '../hooks/useBulkTarget';
+import { searchCriteria, useBulkTarget } from '../hooks/useBulkTarget';
 import { useContactMutations } from '../hooks/useContactMutations';
 import { useContactPermissions } from '../hooks/useContactPermissions';
 import { useContacts } from '../hooks/useContacts';
 import { useContactSelection } from '../hooks/useContactSelection';
+import { useExportPermissions } from '../hooks/useExportPermissions';
+import { useExportTargets } from '../hooks/useExportTargets';
 import { usePagedQuery } from '../hooks/usePagedQuery';
 import { useSearchCriteria } from '../hooks/useSearchCriteria';
 import { useSegmentPermissions } from '../hooks/useSegmentPermissions';
@@ -40,9 +45,10 @@ type Dialog =
   | { type: 'segment'; mode: 'add' | 'remove' }
   | { type: 'tags'; mode: 'add' | 'remove' }
   | { type: 'delete' }
-  | { type: 'save'; mode: 'dynamic' | 'static' };
+  | { type: 'save'; mode: 'dynamic' | 'static' }
+  | { type: 'export'; target: ExportTarget };
 
-const DIALOG_OF: Record<BulkActionKind, Dialog> = {
+const DIALOG_OF: Record<Exclude<BulkActionKind, 'export'>, Dialog> = {
   addToSegment: { type: 'segment', mode: 'add' },
   removeFromSegment: { type: 'segment', mode: 'remove' },
   addTags: { type: 'tags', mode: 'add' },
@@ -65,6 +71,8 @@ export const ContactsListPage = () => {
 
   const { canCreate, canManage } = useContactPermissions();
   const segmentRights = useSegmentPermissions();
+  const exportRights = useExportPermissions();
+  const exportTargets = useExportTargets();
   const search = useSearchCriteria();
   const [advancedOpen, setAdvancedOpen] = useState(!!search.applied);
   useEffect(() => {
@@ -93,8 +101,17 @@ export const ContactsListPage = () => {
   const total = pagination?.total ?? 0;
   const selectedCount = selection.all ? total : selection.selected.size;
   const conditionCount = search.applied?.conditions.length ?? 0;
-  const canSelect = canManage || segmentRights.canManage;
+  const canSelect = canManage || segmentRights.canManage || exportRights.canCreate;
   const title = t('list.title', 'Contacts');
+  // The rows picked, else every result of the search, as they stand when the dialog opens.
+  const exportTarget = () =>
+    exportTargets.contacts({
+      q: query._q,
+      criteria: search.applied,
+      picked: selectedCount,
+      total,
+      resolve: selectedCount > 0 ? target.selected : target.everyResult,
+    });
   const done = () => {
     selection.clear();
     reload();
@@ -113,6 +130,7 @@ export const ContactsListPage = () => {
         primaryAction={
           <Flex gap={2}>
             <ImportButton />
+            <ExportButton target={exportTarget} />
             {canCreate && <CreateContactButton />}
           </Flex>
         }
@@ -140,11 +158,9 @@ export const ContactsListPage = () => {
               draft={search.draft}
               onChange={search.setDraft}
               errors={criteriaErrors}
-              hasCriteria={!isEmptyCriteria(search.applied)}
-              quickSearch={!!query._q}
+              hasCriteria={!isEmptyCriteria(search.applied) || !!query._q?.trim()}
               canCreateSegments={segmentRights.canCreate}
-              // Past the cap a quick search's results cannot all be collected (see useBulkTarget).
-              canFillSegments={segmentRights.canManage && !(query._q && total > QUICK_SEARCH_BULK_MAX)}
+              canFillSegments={segmentRights.canManage}
               onSave={(mode) => setDialog({ type: 'save', mode })}
             />
           )}
@@ -152,10 +168,10 @@ export const ContactsListPage = () => {
             <BulkActionsBar
               selection={selection}
               total={total}
-              quickSearch={!!query._q}
               canManageContacts={canManage}
               canManageSegments={segmentRights.canManage}
-              onAction={(kind) => setDialog(DIALOG_OF[kind])}
+              canExport={exportRights.canCreate}
+              onAction={(kind) => setDialog(kind === 'export' ? { type: 'export', target: exportTarget() } : DIALOG_OF[kind])}
             />
           )}
           {error ? (
@@ -208,10 +224,12 @@ export const ContactsListPage = () => {
           {t('bulk.delete.body', 'They leave the contact base and every segment. This cannot be undone.')}
         </ConfirmActionDialog>
       )}
+      {dialog?.type === 'export' && <ExportDialog target={dialog.target} onClose={() => setDialog(null)} />}
       {dialog?.type === 'save' && (
         <SaveSearchDialog
           mode={dialog.mode}
-          criteria={search.applied ?? EVERY_CONTACT}
+          // The quick search is one of its conditions: a dynamic segment keeps it too.
+          criteria={searchCriteria({ q: query._q, criteria: search.applied })}
           // Freezing takes the whole search, whatever is selected.
           resolveTarget={target.everyResult}
           count={total}

@@ -7,6 +7,7 @@ import { useFormat } from '../hooks/useFormat';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Card } from '../components/Card';
 import { Notice } from '../components/Notice';
+import { ExportButton } from '../components/exports/ExportButton';
 import { DeleteImportDialog } from '../components/imports/DeleteImportDialog';
 import { DownloadErrorsButton } from '../components/imports/DownloadErrorsButton';
 import { FirstErrorsTable } from '../components/imports/FirstErrorsTable';
@@ -15,6 +16,7 @@ import { ImportRunActions } from '../components/imports/ImportRunActions';
 import { ImportMappingUsed, ImportOptionsUsed } from '../components/imports/ImportSettings';
 import { OutcomePieChart } from '../components/imports/charts/OutcomePieChart';
 import { RowsPerMinuteChart } from '../components/imports/charts/RowsPerMinuteChart';
+import { useExportTargets } from '../hooks/useExportTargets';
 import { useFields } from '../hooks/useFields';
 import { useImport } from '../hooks/useImport';
 import { useImportPermissions } from '../hooks/useImportPermissions';
@@ -31,6 +33,7 @@ export const ImportDetailPage = () => {
   const permissions = useImportPermissions();
   const { importView, isLoading, error, set, reload } = useImport(documentId);
   const { fields } = useFields();
+  const exportTargets = useExportTargets();
   const [isDeleteOpen, setDeleteOpen] = useState(false);
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
@@ -66,6 +69,7 @@ export const ImportDetailPage = () => {
                 {t('imports.summary.contacts', 'See the contacts')}
               </LinkButton>
             )}
+            {importView.status !== 'draft' && <ExportButton variant="tertiary" target={() => exportTargets.importContacts(importView)} />}
             <ImportRunActions importView={importView} onChange={set} onRefused={reload} size="M" />
             {permissions.canManage && importActions(importView.status).delete && (
               <Button variant="danger-light" startIcon={<Trash />} onClick={() => setDeleteOpen(true)}>

@@ -5,10 +5,13 @@ import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { ConfirmActionDialog } from '../components/ConfirmActionDialog';
+import { ExportDialog } from '../components/exports/ExportDialog';
 import { ListPagination } from '../components/ListPagination';
 import { useDescribeCriteria } from '../components/segments/criteria/useDescribeCriteria';
 import { SegmentsTable } from '../components/segments/SegmentsTable';
 import { pageGate } from '../components/pageGate';
+import { useExportPermissions } from '../hooks/useExportPermissions';
+import { useExportTargets } from '../hooks/useExportTargets';
 import { usePagedQuery } from '../hooks/usePagedQuery';
 import { useSegmentApi } from '../hooks/useSegmentApi';
 import { useSegmentPermissions } from '../hooks/useSegmentPermissions';
@@ -31,6 +34,9 @@ export const SegmentsPage = () => {
   const describeCriteria = useDescribeCriteria();
   const { segments, pagination, isLoading, error, reload } = useSegments({ page, pageSize });
   const [toDelete, setToDelete] = useState<Segment | null>(null);
+  const exportRights = useExportPermissions();
+  const exportTargets = useExportTargets();
+  const [toExport, setToExport] = useState<Segment | null>(null);
 
   // An import this tab watched ended: the server refreshes the dynamic segments right after, in the background.
   const later = useRef<Array<ReturnType<typeof setTimeout>>>([]);
@@ -79,10 +85,12 @@ export const SegmentsPage = () => {
             emptyAction={createButton('secondary')}
             onChange={reload}
             onDelete={setToDelete}
+            onExport={exportRights.canCreate ? setToExport : undefined}
           />
           <ListPagination pagination={pagination} defaultPageSize={DEFAULT_PAGE_SIZE} sizes={PAGE_SIZES} />
         </Flex>
       </Layouts.Content>
+      {toExport && <ExportDialog target={exportTargets.segment(toExport)} onClose={() => setToExport(null)} />}
       {toDelete && (
         <ConfirmActionDialog
           title={t('segments.delete.title', 'Delete this segment?')}

@@ -15,6 +15,8 @@ export const importPath = (documentId: string) => `${IMPORTS_PATH}/${encodeURICo
 export const FIELDS_PATH = `/plugins/${PLUGIN_ID}/fields`;
 export const SETTINGS_PATH = `/plugins/${PLUGIN_ID}/settings`;
 
+export const EXPORTS_PATH = `/plugins/${PLUGIN_ID}/exports`;
+
 export const SEGMENTS_PATH = `/plugins/${PLUGIN_ID}/segments`;
 export const NEW_SEGMENT_PATH = `${SEGMENTS_PATH}/new`;
 export const segmentPath = (documentId: string) => `${SEGMENTS_PATH}/${encodeURIComponent(documentId)}`;

@@ -29,7 +29,11 @@ export default {
   },
 
   async create(ctx: Context) {
-    const data = await getService('exports').create(ctx.request.body, { userId: (ctx.state.user?.id as number | undefined) ?? null, locale: localeFor(ctx) });
+    const data = await getService('exports').create(ctx.request.body, {
+      userId: (ctx.state.user?.id as number | undefined) ?? null,
+      locale: localeFor(ctx),
+      contactsWhere: permittedWhere(ctx, P.contacts.read, UID.contact),
+    });
     ctx.status = 201;
     ctx.body = { data };
   },

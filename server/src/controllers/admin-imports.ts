@@ -7,7 +7,6 @@ import { PERMISSIONS as P, UID } from '../constants';
 import { ValidationError } from '../errors';
 import { assertPermitted, permittedWhere } from '../permissions/scope';
 import { neutralizeCell } from '../export/neutralize';
-import { parseJson } from '../utils/json';
 import { getService } from '../utils/get-service';
 import { removeFile } from '../import/storage';
 import type { UploadedFile } from '../services/imports';

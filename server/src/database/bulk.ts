@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import { sqliteWriter } from './bulk-sqlite';
 import { dialectFor, type DialectName } from './dialect';
+import { stageRows } from './pg-copy';
 
 export interface Conflict {
   column: string;
@@ -16,6 +18,14 @@ export interface BulkWriter {
   name: DialectName;
   /** Called before an import runs, outside any transaction. */
   prepare(knex: Knex, opts: { sqliteWal: boolean }): Promise<void>;
+  /** First statement of a batch's transaction. */
+  beginBatch(trx: Knex.Transaction): Promise<void>;
+  /** Between two batches, outside any transaction (SQLite: the periodic checkpoint). */
+  afterBatch(knex: Knex): Promise<void>;
+  /** When the import leaves (done, stopped or failed), outside any transaction. */
+  finish(knex: Knex): Promise<void>;
+  /** Rows of `table` whose `column` is one of `values` (one statement, whatever their number). */
+  selectIn(trx: Knex.Transaction, table: string, columns: string[], column: string, values: string[]): Promise<any[]>;
   /** Binding value for a datetime column (SQLite stores epoch milliseconds, like Strapi). */
   timestamp(date: Date): unknown;
   /** Insert or, on a conflict on `conflict.column`, overwrite `update` columns. */
@@ -33,6 +43,9 @@ export interface BulkWriter {
     opts?: { ignoreConflicts?: boolean }
   ): Promise<void>;
 }
+
+/** Postgres: from this many rows a write goes through COPY (pg-copy.ts); fewer take one unnest() statement. */
+const COPY_MIN_ROWS = 200;
 
 const quote = (name: DialectName, id: string) => (name === 'mysql' ? `\`${id}\`` : `"${id}"`);
 
@@ -66,6 +79,11 @@ const multiRow = (name: 'postgres' | 'mysql'): BulkWriter => {
     return pgTypes.get(table)!;
   };
   const run = async (trx: Knex.Transaction, head: string, tail: string, columns: string[], rows: unknown[][], table: string) => {
+    if (name === 'postgres' && rows.length >= COPY_MIN_ROWS) {
+      const staged = await stageRows(trx, table, columns, rows);
+      await trx.raw(`${staged} ${head} SELECT ${columns.map(q).join(',')} FROM s${tail}`);
+      return;
+    }
     if (name === 'postgres') {
       const types = await arrayTypes(trx, table);
       const arrays = columns.map((_, i) => rows.map((r) => r[i]));
@@ -81,7 +99,25 @@ const multiRow = (name: 'postgres' | 'mysql'): BulkWriter => {
   return {
     name,
     prepare: async () => undefined,
+    /**
+     * Postgres: the commit returns without waiting for its WAL flush. Safe for
+     * an import: rows, counters and cursor commit together, so a server crash
+     * that loses the last commits loses them all, and the resume redoes them.
+     */
+    async beginBatch(trx) {
+      if (name === 'postgres') await trx.raw('SET LOCAL synchronous_commit = off');
+    },
+    afterBatch: async () => undefined,
+    finish: async () => undefined,
     timestamp: (date) => date,
+    async selectIn(trx, table, columns, column, values) {
+      if (!values.length) return [];
+      // Postgres: one array parameter; MySQL: placeholders, as many as the bindings allow.
+      if (name === 'postgres') return (await trx.raw(`SELECT ${columns.map(q).join(',')} FROM ${q(table)} WHERE ${q(column)} = ANY(?::text[])`, [values] as any)).rows;
+      const out: any[] = [];
+      for (const chunk of chunks(values, 5000)) out.push(...(await trx(table).select(columns).whereIn(column, chunk)));
+      return out;
+    },
     async upsert(trx, table, columns, rows, conflict, update) {
       const tail =
         name === 'postgres'
@@ -107,76 +143,10 @@ const multiRow = (name: 'postgres' | 'mysql'): BulkWriter => {
   };
 };
 
-interface SqliteStatement {
-  run(...params: unknown[]): unknown;
-}
-interface SqliteDatabase {
-  prepare(sql: string): SqliteStatement;
-}
-
-/**
- * SQLite: one prepared single-row statement run per row on the transaction's
- * own better-sqlite3 connection. Measured here, this beats multi-row
- * statements (SQL text building and the 32,766-binding cap) by a wide margin.
- */
-const sqlite = (): BulkWriter => {
-  const cache = new WeakMap<object, Map<string, SqliteStatement>>();
-  const statement = async (trx: Knex.Transaction, sql: string) => {
-    const db = (await (trx as any).client.acquireConnection()) as SqliteDatabase;
-    let byText = cache.get(db);
-    if (!byText) cache.set(db, (byText = new Map()));
-    let stmt = byText.get(sql);
-    if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
-    return stmt;
-  };
-  const q = (id: string) => quote('sqlite', id);
-  const head = (verb: string, table: string, columns: string[]) =>
-    `${verb} INTO ${q(table)} (${columns.map(q).join(',')}) VALUES (${columns.map(() => '?').join(',')})`;
-  const each = async (trx: Knex.Transaction, sql: string, rows: unknown[][]) => {
-    const stmt = await statement(trx, sql);
-    for (const row of rows) stmt.run(row);
-  };
-  return {
-    name: 'sqlite',
-    /**
-     * Measured here: with SQLite's default rollback journal and synchronous=FULL
-     * the commit of each 5,000-row batch cost more than writing its rows. WAL
-     * with synchronous=NORMAL keeps every committed batch across a process
-     * crash (a power cut may lose the last ones, never corrupt the file) and
-     * lets admin reads go on while an import writes. Opt out: `sqliteWal: false`.
-     */
-    async prepare(knex, opts) {
-      if (!opts.sqliteWal) return;
-      try {
-        const [mode] = await knex.raw('PRAGMA journal_mode');
-        if (String(mode?.journal_mode).toLowerCase() !== 'wal') await knex.raw('PRAGMA journal_mode = WAL');
-        await knex.raw('PRAGMA synchronous = NORMAL');
-      } catch {
-        // an in-memory or read-only database keeps its mode
-      }
-    },
-    timestamp: (date) => date.getTime(),
-    upsert: (trx, table, columns, rows, conflict, update) =>
-      each(
-        trx,
-        `${head('INSERT', table, columns)} ON CONFLICT (${q(conflict.column)})${
-          conflict.whereNotNull ? ` WHERE ${q(conflict.column)} IS NOT NULL` : ''
-        } DO UPDATE SET ${update.map((c) => `${q(c)} = excluded.${q(c)}`).join(',')}`,
-        rows
-      ),
-    insert: (trx, table, columns, rows) => each(trx, head('INSERT', table, columns), rows),
-    insertIgnore: (trx, table, columns, rows) => each(trx, head('INSERT OR IGNORE', table, columns), rows),
-    async insertFromSelect(trx, table, columns, select, bindings, opts) {
-      const stmt = await statement(trx, `${opts?.ignoreConflicts ? 'INSERT OR IGNORE' : 'INSERT'} INTO ${q(table)} (${columns.map(q).join(',')}) ${select}`);
-      stmt.run(bindings);
-    },
-  };
-};
-
 const writers = new Map<string, BulkWriter>();
 
 export const bulkWriterFor = (client: string): BulkWriter => {
   const name = dialectFor(client).name;
-  if (!writers.has(name)) writers.set(name, name === 'sqlite' ? sqlite() : multiRow(name));
+  if (!writers.has(name)) writers.set(name, name === 'sqlite' ? sqliteWriter() : multiRow(name));
   return writers.get(name)!;
 };

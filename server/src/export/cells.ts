@@ -60,22 +60,59 @@ const readerOf = (c: ExportColumn, ctx: RowContext): Read => {
   const raw: Read = c.source === 'column' ? ((column) => (row: Record<string, unknown>) => row[column])(ctx.columnOf(c.key)) : (_row, attributes) => attributes[c.key];
   if (c.list) return (row, a) => listOf(raw(row, a));
   // Built-in datetimes are the database's timestamps; custom ones ISO strings (both become a Date).
-  if (c.type === 'datetime') return (row, a) => toDate(raw(row, a));
+  if (c.type === 'datetime') return lastOne(raw, toDate);
   return raw;
+};
+
+/**
+ * `convert` of the column's stored value, reusing the last result when the
+ * value repeats: rows written together (an import batch, a bulk action)
+ * share their timestamps, so runs of equal values are the common case.
+ */
+const lastOne = <T>(raw: Read, convert: (v: unknown) => T): Read => {
+  let last: unknown = {};
+  let result: T;
+  return (row, a) => {
+    const v = raw(row, a);
+    if (v !== last) {
+      last = v;
+      result = convert(v);
+    }
+    return result;
+  };
 };
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Cell text of a value for CSV (before the injection guard). */
-const csvText = (c: ExportColumn, v: unknown, notes: CellNotes): { text: string; typed: boolean } => {
-  if (v === null || v === undefined) return { text: '', typed: true };
-  if (c.option !== undefined) return { text: xMark(c, v as string[], notes), typed: true };
-  if (Array.isArray(v)) return { text: joinList(v as string[]), typed: false };
-  if (v instanceof Date) return { text: v.toISOString(), typed: true };
-  if (typeof v === 'boolean') return { text: v ? 'true' : 'false', typed: true };
-  if (typeof v === 'number' && (c.type === 'integer' || c.type === 'decimal')) return { text: Number.isFinite(v) ? String(v) : '', typed: true };
-  if (typeof v === 'object') return { text: JSON.stringify(v), typed: false };
-  return { text: String(v), typed: false };
+/**
+ * One column's CSV cells. Text is guarded against injection; numbers,
+ * booleans and dates are typed values that cannot start a formula (a CSV
+ * `-5` is the number −5). Built per column so a date column keeps the ISO
+ * text of its last instant (repeated timestamps are formatted once). An
+ * empty value stays null: csv-stringify writes it as an empty cell without
+ * the checks a string goes through.
+ */
+const csvCellOf = (c: ExportColumn, notes: CellNotes): ((v: unknown) => string | null) => {
+  let lastTime = NaN;
+  let lastIso = '';
+  const number = c.type === 'integer' || c.type === 'decimal';
+  return (v) => {
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'string') return neutralizeText(v);
+    if (c.option !== undefined) return xMark(c, v as string[], notes);
+    if (Array.isArray(v)) return neutralizeText(joinList(v as string[]));
+    if (v instanceof Date) {
+      const time = v.getTime();
+      if (time !== lastTime) {
+        lastTime = time;
+        lastIso = v.toISOString();
+      }
+      return lastIso;
+    }
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    if (typeof v === 'number' && number) return Number.isFinite(v) ? String(v) : '';
+    return neutralizeText(typeof v === 'object' ? JSON.stringify(v) : String(v));
+  };
 };
 
 /** X when the list holds this column's option; the first X column of a field counts the values no column can show. */
@@ -84,25 +121,22 @@ const xMark = (c: ExportColumn, list: string[], notes: CellNotes): string => {
   return list.includes(c.option!) ? X_MARK : '';
 };
 
-/** Builds the function that turns a row into its cells, one `cell` call per column. */
-const rowBuilder = <T>(columns: ExportColumn[], ctx: RowContext, cell: (c: ExportColumn, v: unknown) => T) => {
+/** Builds the function that turns a row into its cells: per column, its reader and its cell maker. */
+const rowBuilder = <T>(columns: ExportColumn[], ctx: RowContext, cellOf: (c: ExportColumn) => (v: unknown) => T) => {
   const readers = columns.map((c) => readerOf(c, ctx));
+  const cells = columns.map(cellOf);
   const attributesColumn = ctx.columnOf('attributes');
   const needsAttributes = columns.some((c) => c.source === 'attribute');
   return (row: Record<string, unknown>): T[] => {
     // One JSON parse per row, and none when no custom field is exported.
     const attributes = needsAttributes ? parseJson<Record<string, unknown>>(row[attributesColumn], {}) ?? {} : {};
     const out = new Array<T>(columns.length);
-    for (let i = 0; i < columns.length; i++) out[i] = cell(columns[i], readers[i](row, attributes));
+    for (let i = 0; i < columns.length; i++) out[i] = cells[i](readers[i](row, attributes));
     return out;
   };
 };
 
-export const csvRecordOf = (columns: ExportColumn[], ctx: RowContext, notes: CellNotes) =>
-  rowBuilder(columns, ctx, (c, v) => {
-    const { text, typed } = csvText(c, v, notes);
-    return typed ? text : neutralizeText(text);
-  });
+export const csvRecordOf = (columns: ExportColumn[], ctx: RowContext, notes: CellNotes) => rowBuilder(columns, ctx, (c) => csvCellOf(c, notes));
 
 /** A day as a Date at UTC midnight; Excel counts days from 1900, earlier ones stay text. */
 const dayCell = (text: string): Date | string => {
@@ -143,7 +177,7 @@ const xlsxCell = (c: ExportColumn, v: unknown, notes: CellNotes): unknown => {
   return xlsxText(typeof v === 'object' ? JSON.stringify(v) : String(v), notes);
 };
 
-export const xlsxValuesOf = (columns: ExportColumn[], ctx: RowContext, notes: CellNotes) => rowBuilder(columns, ctx, (c, v) => xlsxCell(c, v, notes));
+export const xlsxValuesOf = (columns: ExportColumn[], ctx: RowContext, notes: CellNotes) => rowBuilder(columns, ctx, (c) => (v) => xlsxCell(c, v, notes));
 
 /** Number formats of the XLSX date columns (shown in UTC, like the API's instants). */
 export const xlsxNumFmt = (c: ExportColumn): string | undefined =>

@@ -2,13 +2,13 @@ import {
   ACTIVITY_COLUMN,
   builtInField,
   EXPORT_EXTRA_COLUMNS,
-  FRENCH_LABELS,
   MAIN_EXPORT_FIELDS,
   X_COLUMN_SEPARATOR,
   type ExportLocale,
   type FieldDefinition,
   type FieldType,
 } from '../constants';
+import french from '../../../admin/src/translations/fr.json';
 
 /**
  * The columns of one export, resolved when it is created (and stored with
@@ -40,6 +40,8 @@ export interface ColumnChoice {
 export class ExportSpecError extends Error {}
 
 const EXTRA = new Map(EXPORT_EXTRA_COLUMNS.map((c) => [c.key, c]));
+/** French headers are the admin's own words for the fields (`field.<key>`): one translation for both. */
+const FRENCH: Readonly<Record<string, string>> = french;
 
 /** The header a column shows: the key, a renamed label, or the label in the admin's language. */
 export const headerOf = (key: string, label: string, choice: Pick<ColumnChoice, 'headers' | 'locale'>): string => {
@@ -47,7 +49,7 @@ export const headerOf = (key: string, label: string, choice: Pick<ColumnChoice, 
   const declared = builtInField(key)?.label ?? EXTRA.get(key)?.label;
   // A built-in field a person renamed keeps its new name in every language.
   if (declared === undefined || label !== declared) return label;
-  return choice.locale === 'fr' ? FRENCH_LABELS[key] ?? label : label;
+  return choice.locale === 'fr' ? FRENCH[`field.${key}`] ?? label : label;
 };
 
 const keysOf = (spec: 'main' | 'all' | readonly string[], fields: readonly FieldDefinition[]): string[] => {

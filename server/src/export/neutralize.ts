@@ -8,7 +8,11 @@
 const TRIGGER = /^'*[=+\-@\t\r\n]/;
 const NEUTRALIZED = /^'+[=+\-@\t\r\n]/;
 
-export const neutralizeText = (text: string): string => (text !== '' && TRIGGER.test(text) ? `'${text}` : text);
+/** First characters that need a look: ' (quotes before a trigger) and the triggers themselves. */
+const FIRST = new Set([39, 61, 43, 45, 64, 9, 13, 10]);
+
+// A first-character test before the regex: it runs on every text cell of an export.
+export const neutralizeText = (text: string): string => (text !== '' && FIRST.has(text.charCodeAt(0)) && TRIGGER.test(text) ? `'${text}` : text);
 
 export const neutralizeCell = (value: unknown): unknown => (typeof value === 'string' ? neutralizeText(value) : value);
 

@@ -1,8 +1,13 @@
+import { EXPORT_FIELD_PRESETS, type ExportFieldPreset } from '../constants';
 import { parseJson } from '../utils/json';
 import type { ExportColumn } from './columns';
 import type { ExportTimings } from './types';
 
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as any)).toISOString());
+
+/** Stored as JSON text; Postgres hands a JSON string back already parsed ("all"), which is no longer JSON itself. */
+const fieldsOf = (v: unknown): ExportFieldPreset | string[] =>
+  typeof v === 'string' && (EXPORT_FIELD_PRESETS as readonly string[]).includes(v) ? (v as ExportFieldPreset) : parseJson<ExportFieldPreset | string[]>(v, 'main');
 
 /** Database row of an export (snake_case columns) → the admin API's shape; the file's path stays inside. */
 export const presentExport = (r: any) => {
@@ -17,7 +22,7 @@ export const presentExport = (r: any) => {
     name: r.name,
     status: r.status,
     scope: parseJson(r.scope, null),
-    fields: parseJson(r.fields, 'main'),
+    fields: fieldsOf(r.fields),
     columns: columns.map((c) => c.header),
     format: r.format,
     options: parseJson(r.options, {}),

@@ -37,6 +37,13 @@ const fieldsSchema = yup
 const oneOf = <T extends string>(name: string, values: readonly T[], shown = values.map((v) => (v === '\t' ? 'TAB' : v)).join(', ')) =>
   yup.string().oneOf([...values], `${name} must be one of: ${shown}`);
 
+/** TAB as people and scripts write it: the character itself, or its name. */
+const TAB_NAMES = new Set(['TAB', 'tab', 'Tab', '\\t']);
+
+/** The request with a delimiter written as a name made the character it names (the schema is strict). */
+export const normalizeExportRequest = (input: unknown): unknown =>
+  isObject(input) && typeof input.delimiter === 'string' && TAB_NAMES.has(input.delimiter) ? { ...input, delimiter: '\t' } : input;
+
 export const createExportSchema = yup
   .object({
     name: yup.string().trim().max(255),

@@ -7,7 +7,7 @@ import type { ExportColumn } from './columns';
 import { openCsvFile } from './csv-file';
 import { keysetPages } from './read';
 import { createExportRepository } from './repository';
-import { scopeWhere } from './scope';
+import { readableWhere, scopeWhere } from './scope';
 import type { ExportSink } from './sink';
 import { MIME, removeExportFile, runFiles } from './storage';
 import type { ExportCursor, ExportOptions, ExportTimings } from './types';
@@ -52,9 +52,10 @@ export const runExport = async (strapi: Core.Strapi, exportId: number, owner: st
 
   const scope = parseJson<any>(row.scope, { all: true });
   const now = cursor ? new Date(cursor.now) : new Date();
-  const where = await scopeWhere(strapi, scope, { alias: 'c', now }).catch((error) => {
+  const inScope = await scopeWhere(strapi, scope, { alias: 'c', now }).catch((error) => {
     throw new ExportRunError(`The export's scope can no longer be read: ${(error as Error).message}`);
   });
+  const where = readableWhere(strapi, inScope, parseJson<Record<string, unknown> | null>(row.contacts_where, null), 'c');
   if (!cursor) {
     const [{ maxId }] = await knex(t.contacts).max({ maxId: 'id' });
     cursor = { after: 0, rows: 0, bytes: 0, maxId: Number(maxId) || 0, now: now.toISOString(), part: null, notes: { truncated: 0, unlisted: 0 } };

@@ -40,6 +40,17 @@ export const scopeWhere = async (strapi: Core.Strapi, scope: ExportScope, { alia
   return criteria === null ? TRUE : underScope(() => compileFor(strapi, criteria, { alias, now }));
 };
 
+/**
+ * The scope narrowed to the contacts the export's creator could read (their
+ * role's RBAC conditions, as the query engine writes them into SQL).
+ */
+export const readableWhere = (strapi: Core.Strapi, scope: Sql, contactsWhere: Record<string, unknown> | null, alias: string): Sql => {
+  if (!contactsWhere || !Object.keys(contactsWhere).length) return scope;
+  const readable = (strapi.db.queryBuilder(UID.contact as any).select(['id']).where(contactsWhere) as any).getKnexQuery().toSQL();
+  const q = getDialect().criteria.quote;
+  return { sql: `(${scope.sql}) AND ${q(alias)}.id IN (${readable.sql})`, bindings: [...scope.bindings, ...readable.bindings] };
+};
+
 /** The scope names things that exist: a 400 naming what does not (checked when the export is created). */
 export const assertScope = async (strapi: Core.Strapi, scope: ExportScope): Promise<void> => {
   if ('segment' in scope && !(await strapi.db.query(UID.segment as any).count({ where: { documentId: scope.segment } }))) {

@@ -1,10 +1,30 @@
 import type { WriteStream } from 'fs';
+import type { Writable } from 'stream';
 import type { ExportColumn } from './columns';
 import { xlsxNumFmt, xlsxText } from './cells';
 import type { ExportSink } from './sink';
 
 /** Rows of one sheet, header included (Excel's limit); a bigger export continues on "Contacts 2". */
 export const XLSX_SHEET_ROWS = 1_048_576;
+
+/** Sheet XML that may wait for deflate: a page or two, so reading and zipping overlap. */
+const XML_BACKLOG = 8 * 1024 * 1024;
+
+/**
+ * The zip's entry stream of a sheet. exceljs pushes the sheet's XML into it
+ * without looking at write()'s answer, so when deflate is slower than the
+ * rows come, the XML piles up there (measured: +400 MB at 1M rows); its
+ * buffered length is the backpressure the page loop waits on. It is the
+ * PassThrough archiver puts in front of exceljs's own stream, from
+ * readable-stream 2 (no writableLength: its state holds the length); null if
+ * that ever changes, and the loop then waits on the file alone.
+ */
+export const zipEntryOf = (sheet: any): { pending: () => number; stream: Writable } | null => {
+  const target = sheet?._stream?.pipes?.[0];
+  const state = target?._writableState;
+  if (!state || typeof state.length !== 'number' || typeof target.once !== 'function') return null;
+  return { pending: () => state.length, stream: target };
+};
 
 /** exceljs costs ~1 s to load: only XLSX exports pay it. */
 const loadWriter = () => require('exceljs/lib/stream/xlsx/workbook-writer');
@@ -41,9 +61,11 @@ export const openXlsxFile = async (spec: { part: string; columns: ExportColumn[]
   };
   newSheet();
 
-  /** The zip's deflate and the disk drain what was committed before the next page is made (flat memory). */
+  /** The zip's deflate and the disk catch up with what was committed before the next page is made (flat memory). */
   const drained = async () => {
     await new Promise((resolve) => setImmediate(resolve));
+    const entry = zipEntryOf(sheet);
+    if (entry && entry.pending() > XML_BACKLOG) await new Promise((resolve) => entry.stream.once('drain', resolve));
     if (file.writableNeedDrain) await new Promise((resolve) => file.once('drain', resolve));
   };
 

@@ -1,10 +1,13 @@
+/** ASCII text has no marks and normalizes to itself: lower-casing is all (the import folds a million values). */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * Text as criteria and the quick search compare it: accents and case folded
  * ("Hélène" → "helene"). Done in JS at write time and stored, because the
  * databases disagree (SQLite's lower() is ASCII-only, MySQL's collations also
  * ignore accents, Postgres needs an extension for that).
  */
-export const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+export const fold = (text: string): string => (ASCII.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
 
 export interface FoldKeys {
   /** Built-in text fields (their values are top-level). */

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { bulkWriterFor } from '../database/bulk';
 import { tables } from '../database/tables';
 import type { FieldDefinition } from '../constants';
 import { getService } from '../utils/get-service';
@@ -52,6 +53,7 @@ export const runDryRun = async (
   const config = strapi.config.get('plugin::contacts') as Record<string, any>;
   const { mapper, source, options } = buildPipelineSpec(row, fields, { defaultCountry: config.defaultCountry, baseKey, maxLongTextLength: config.maxLongTextLength });
   const plan = planSettingsOf(options, fields, baseKey);
+  const bulk = bulkWriterFor(strapi.db.dialect.client);
   const report: DryRun = {
     status: 'running',
     signature: dryRunSignature(row),
@@ -72,7 +74,8 @@ export const runDryRun = async (
       const next = await batches.next();
       if ('end' in next) break;
       const { contacts, failed } = next.batch;
-      const existing = await readExisting(strapi.db.connection, tables(), plan, contacts);
+      // A read-only transaction: SQLite's cached statements run on the transaction's own connection.
+      const existing = await strapi.db.connection.transaction((trx) => readExisting(trx, bulk, tables(), plan, contacts));
       // Rows whose key an earlier batch would have created are updates of that contact, not creations.
       const fresh = contacts.filter((c) => !seen.has(c.match) || existing.byMatch.has(c.match));
       const again = contacts.length - fresh.length;

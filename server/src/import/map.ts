@@ -3,6 +3,7 @@ import { readText, type ReadContext, type ReadResult } from '../fields/readers';
 import type { ColumnRef, MappingEntry, PreparedContact, RowProblem, SourceRow } from './types';
 import { isSpreadsheetError } from './xlsx-cells';
 import { restoreCell } from '../export/neutralize';
+import { foldContact, type FoldKeys } from '../fields/fold';
 
 /** Mapping targets that are not stored fields but act on built-in columns. */
 export const PSEUDO_FIELDS = {
@@ -27,6 +28,8 @@ export interface MapperInput {
   keepCells?: boolean;
   /** The source is one of our exports: undo its injection guard (a ' before = + - @ TAB CR LF) in every cell. */
   fromExport?: boolean;
+  /** Fold each row here (foldedJson, search), off the writer's thread; the import sets it. */
+  fold?: FoldKeys;
 }
 
 /** How a cell was read, for the preview (an ambiguous date read as DD/MM, say). */
@@ -235,6 +238,11 @@ export const createRowMapper = (input: MapperInput) => {
     }
     if (input.keepCells || st.warnings.length) out.cells = row.cells;
     if (importTags) out.tags = Array.from(new Set([...(out.tags ?? []), ...importTags]));
+    if (input.fold) {
+      const { folded, search } = foldContact(out.values, out.attributes, input.fold);
+      out.foldedJson = JSON.stringify(folded);
+      out.search = search;
+    }
     const result: MapResult = { ok: true, contact: out };
     if (st.newOptions.length) result.newOptions = st.newOptions;
     if (st.notes.length) result.notes = st.notes;

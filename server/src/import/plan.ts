@@ -50,6 +50,8 @@ export interface PlannedWrite {
   values: Record<string, unknown>;
   tags: string[];
   attributes: Record<string, unknown>;
+  /** A new contact made of one row alone: the row it came from (its folded text is already computed). */
+  source?: PreparedContact;
 }
 
 export interface BatchPlan {
@@ -206,6 +208,7 @@ export const planBatch = (existing: ExistingContacts, rows: readonly PreparedCon
         attributes: row.attributes,
         known: false,
         changed: true,
+        source: row,
       };
       states.push(fresh);
       byMatch.set(row.match, fresh);
@@ -224,6 +227,8 @@ export const planBatch = (existing: ExistingContacts, rows: readonly PreparedCon
         warnings.push({ ...problem(row, 'stored_value', { values: damaged.join(', ') }), level: 'warning' });
       }
       // Rewriting a damaged contact replaces what could not be read with what the row and the defaults give.
+      // A second row on the contact: what the first row folded is no longer the contact.
+      state.source = undefined;
       const changed = applyRow(state, row, s) || (!!damaged && !state.changed);
       if (changed) {
         state.changed = true;
@@ -240,7 +245,7 @@ export const planBatch = (existing: ExistingContacts, rows: readonly PreparedCon
   const updates: PlannedWrite[] = [];
   for (const st of states) {
     if (!st.changed) continue;
-    const write = { id: st.id, documentId: st.documentId, values: st.values, tags: st.tags, attributes: st.attributes };
+    const write: PlannedWrite = { id: st.id, documentId: st.documentId, values: st.values, tags: st.tags, attributes: st.attributes, source: st.source };
     (st.known ? updates : creates).push(write);
   }
   return { creates, updates, touchedIds: Array.from(touched), problems, delta };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { NEW_CONTACT_DEFAULTS, WEBHOOK_EVENTS, type FieldDefinition, type UniqueKey } from '../constants';
 import { bulkWriterFor } from '../database/bulk';
+import { getDialect } from '../database/dialect';
 import { tables } from '../database/tables';
 import { foldKeysOf, loadFieldDefinitions } from '../fields/definitions';
 import { getService } from '../utils/get-service';
@@ -97,6 +98,9 @@ export const planSettingsOf = (options: ImportOptions, fields: FieldDefinition[]
 };
 
 /** `lost`: this process no longer holds the import (lease taken over, or shutting down). */
+/** Rows an import writes before the planner's statistics are worth refreshing at its end. */
+const STATS_AFTER_ROWS = 10_000;
+
 export type RunOutcome = 'imported' | 'stopped' | 'lost';
 
 /**
@@ -123,7 +127,6 @@ export const runImport = async (
 ): Promise<RunOutcome> => {
   const knex = strapi.db.connection;
   const bulk = bulkWriterFor(strapi.db.dialect.client);
-  await bulk.prepare(knex, { sqliteWal: strapi.config.get('plugin::contacts.sqliteWal') !== false });
   const repository = createImportRepository(strapi);
   const row = (await repository.byId(importId)) as ImportRow;
   const fields = await loadFieldDefinitions(strapi);
@@ -140,7 +143,8 @@ export const runImport = async (
     leaseOwner,
     plan: planSettingsOf(options, fields, baseKey),
     segmentIds,
-    userId: row.created_by_id ?? null,
+    // Who ran the import is on the import row itself; the contacts' creator columns cost a foreign-key check per row.
+    userId: strapi.config.get('plugin::contacts.importSetsAuthor') === true ? (row.created_by_id ?? null) : null,
     repository,
     fold: foldKeysOf(fields),
   };
@@ -167,13 +171,18 @@ export const runImport = async (
   };
   const sourceBytes = Number(parseJson<any>(row.file, {})?.size) || Infinity;
   const limits = limitsFromConfig(strapi.config.get('plugin::contacts') as Record<string, unknown>);
-  const batches = startBatchSource({ source, skipRows: cursor.rows, mapper, batchSize, limits }, sourceBytes);
+  // Rows are folded in the read/map worker: the writer's thread only copies the text.
+  const batches = startBatchSource({ source, skipRows: cursor.rows, mapper: { ...mapper, fold: settings.fold }, batchSize, limits }, sourceBytes);
+  // Paired with finish() below, whatever happens.
+  await bulk.prepare(knex, { sqliteWal: strapi.config.get('plugin::contacts.sqliteWal') !== false });
   try {
     for (;;) {
       const next = await batches.next();
       if ('end' in next) {
         timings.finishedAt = new Date().toISOString();
         await recountTargets();
+        // The searches that follow a big import are planned on the table's new size.
+        if (processed >= STATS_AFTER_ROWS) await getDialect().refreshStats(knex, tables().contacts);
         return (await repository.finish(importId, leaseOwner, { total: next.end.total, timings: saveTimings() })) ? 'imported' : 'stopped';
       }
       // Every row of the batch counts as processed; its timings are saved with its counters.
@@ -182,6 +191,7 @@ export const runImport = async (
       perMinute.set(minute, (perMinute.get(minute) ?? 0) + rows);
       const delta = await writeBatch(knex, bulk, settings, next.batch, { timings: saveTimings() });
       batches.ack();
+      await bulk.afterBatch(knex);
       if (delta.created || delta.updated) contacts.changed('churn');
       // better-sqlite3 resolves every query in microtasks: without a macrotask
       // break the whole import would run before any HTTP request is served.
@@ -203,6 +213,7 @@ export const runImport = async (
   } finally {
     contacts.changed();
     await batches.close();
+    await bulk.finish(knex);
   }
 };
 

@@ -108,6 +108,12 @@ export interface PreparedContact {
   cells?: string[];
   /** Cells that could not be read: dropped from the contact, reported. */
   warnings?: RowProblem[];
+  /**
+   * The row's own folded JSON and search text (fields/fold.ts), computed by
+   * the read/map worker: what a new contact made of this row alone stores.
+   */
+  foldedJson?: string;
+  search?: string;
 }
 
 export type CounterDelta = Omit<ImportCounters, 'total'>;

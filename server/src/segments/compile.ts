@@ -12,6 +12,7 @@ import {
 import type { CriteriaSql, Sql } from '../database/dialect';
 import { fold } from '../fields/fold';
 import { isFolded, type CriteriaField } from './fields';
+import { QUICK_SEARCH_MAX } from './quick-search';
 
 /** A criteria problem, with the path of the bad condition (`conditions.2.conditions.0.operator`). */
 export class CriteriaError extends Error {
@@ -40,6 +41,8 @@ export interface CompileContext {
   timestamp: (date: Date) => unknown;
   /** The refresh (or preview) time: relative dates are relative to it. */
   now: Date;
+  /** The quick search of this text over the alias (quick-search.ts). */
+  quickSearch: (text: string) => Sql;
 }
 
 const DAY = 86_400_000;
@@ -92,8 +95,17 @@ export const compileCriteria = (criteria: unknown, ctx: CompileContext): Sql => 
     if (isGroup(c as unknown as Condition)) return group(c, path, depth + 1);
     if ('inSegment' in c) return membership(c, path, 'inSegment');
     if ('inImport' in c) return membership(c, path, 'inImport');
+    if ('search' in c) return search(c, path);
     if ('field' in c) return fieldCondition(c as unknown as FieldCondition, path);
-    throw new CriteriaError(path, 'a condition is { field, operator, value }, { inSegment }, { inImport } or a nested group');
+    throw new CriteriaError(path, 'a condition is { field, operator, value }, { inSegment }, { inImport }, { search } or a nested group');
+  };
+
+  const search = (c: Record<string, unknown>, path: string): Sql => {
+    const extra = Object.keys(c).filter((k) => k !== 'search');
+    if (extra.length) throw new CriteriaError(`${path}.${extra[0]}`, 'unknown property of a search condition');
+    const text = typeof c.search === 'string' ? c.search.trim() : '';
+    if (!text || text.length > QUICK_SEARCH_MAX) throw new CriteriaError(`${path}.search`, `search must be a text of 1 to ${QUICK_SEARCH_MAX} characters`);
+    return ctx.quickSearch(text);
   };
 
   const membership = (c: Record<string, unknown>, path: string, kind: 'inSegment' | 'inImport'): Sql => {

@@ -7,6 +7,7 @@ import { ValidationError } from '../errors';
 import { loadFieldDefinitions } from '../fields/definitions';
 import { compileCriteria, CriteriaError, referencedImports, type CompileContext } from './compile';
 import { criteriaFields } from './fields';
+import { quickSearchSql } from './quick-search';
 
 /**
  * Everything the compiler needs from the database (fields, segment and
@@ -36,6 +37,14 @@ export const compileFor = async (strapi: Core.Strapi, criteria: unknown, { alias
     history: { table: q(t.history), contact: q('contact_id'), import: q('import_id') },
     timestamp: (d) => bulkWriterFor(strapi.db.dialect.client).timestamp(d),
     now,
+    quickSearch: (text) =>
+      quickSearchSql(text, {
+        email: column(t.contactColumns.email),
+        mobile: column(t.contactColumns.mobile),
+        search: column(t.contactColumns.search),
+        like: sql.like,
+        defaultCountry: (strapi.config.get('plugin::contacts.defaultCountry') as string | undefined) ?? undefined,
+      }),
   };
   try {
     return compileCriteria(criteria, ctx);

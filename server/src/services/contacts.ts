@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { BUILT_IN_FIELDS, builtInField, UID, type FieldDefinition } from '../constants';
 import { NotFoundError, ValidationError } from '../errors';
 import { foldKeysOf, loadFieldDefinitions } from '../fields/definitions';
-import { fold, foldContact } from '../fields/fold';
-import { isValidEmail, normalizeEmail, readCountry, readJson, toE164, type ReadContext } from '../fields/readers';
+import { foldContact } from '../fields/fold';
+import { readCountry, readJson, type ReadContext } from '../fields/readers';
 import { renderReason } from '../import/reasons';
 import { isUniqueViolation } from '../database/dialect';
 import { getService } from '../utils/get-service';
@@ -15,6 +15,7 @@ import { bulkWriterFor } from '../database/bulk';
 import { parseJson } from '../utils/json';
 import { getDialect, type Sql } from '../database/dialect';
 import { compileFor } from '../segments/context';
+import { quickSearchSql } from '../segments/quick-search';
 
 export interface ContactInput {
   email?: string | null;
@@ -186,18 +187,10 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (text) {
       const c = tables().contactColumns;
       const d = getDialect().criteria;
-      // An e-mail or a phone number written in full goes to its indexed column (a phone in any written form, as E.164).
-      const email = text.includes('@') ? normalizeEmail(text) : null;
-      const phone = !email && /\d{6,}/.test(text.replace(/[\s.\-()/]/g, '')) ? toE164(text, config().defaultCountry) : null;
       out.push(
         keyed(`q:${text}`, async (alias) => {
           const col = (name: string) => `${d.quote(alias)}.${d.quote(name)}`;
-          if (email && isValidEmail(email)) return { sql: `${col(c.email)} = ?`, bindings: [email] };
-          if (phone) return { sql: `${col(c.mobile)} = ?`, bindings: [phone] };
-          const pattern = `%${fold(text).replace(/[!%_]/g, (m) => `!${m}`)}%`;
-          // The search column alone, so the count reads its index and never the rows (a row written
-          // around the plugin, by raw SQL, is found once the housekeeping backfill gave it its text).
-          return { sql: `${col(c.search)} ${d.like}`, bindings: [pattern] };
+          return quickSearchSql(text, { email: col(c.email), mobile: col(c.mobile), search: col(c.search), like: d.like, defaultCountry: config().defaultCountry });
         })
       );
     }

@@ -4,11 +4,11 @@ import type { Core } from '@strapi/strapi';
 import { UID, WEBHOOK_EVENTS, type ExportFormat, type ExportLocale, type ExportScope } from '../constants';
 import { validate } from '../controllers/validation/validate';
 import { tables } from '../database/tables';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, PolicyError, ValidationError } from '../errors';
 import { ExportSpecError, resolveColumns } from '../export/columns';
 import { presentExport, type ExportView } from '../export/present';
 import { createExportRepository } from '../export/repository';
-import { createExportSchema } from '../export/request';
+import { createExportSchema, normalizeExportRequest } from '../export/request';
 import { assertScope } from '../export/scope';
 import { downloadName, isOurs, removeExportFile, sweepExportFiles } from '../export/storage';
 import type { ExportCursor, ExportRequest } from '../export/types';
@@ -63,8 +63,17 @@ const createExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const service = {
     /** Validates the request (400 naming what to fix), resolves its columns and queues it. */
-    async create(input: unknown, { userId = null, locale = 'en' }: { userId?: number | null; locale?: ExportLocale } = {}): Promise<ExportView> {
-      const valid = (await validate(createExportSchema, input ?? {}, { rejectUnknown: true })) as Partial<ExportRequest>;
+    /**
+     * `contactsWhere`: the contacts the caller's role may read (its RBAC
+     * conditions); the export holds no other, whatever its scope. Omitted
+     * (the CLI, the server's own code): every contact.
+     */
+    async create(
+      input: unknown,
+      { userId = null, locale = 'en', contactsWhere = {} }: { userId?: number | null; locale?: ExportLocale; contactsWhere?: Where | null } = {}
+    ): Promise<ExportView> {
+      if (contactsWhere === null) throw new PolicyError('Exporting contacts needs the permission to read them (Contacts › Read)');
+      const valid = (await validate(createExportSchema, normalizeExportRequest(input ?? {}), { rejectUnknown: true })) as Partial<ExportRequest>;
       const request = { ...createExportSchema.getDefault(), ...valid } as ExportRequest;
       await assertScope(strapi, request.scope);
       const fields = await loadFieldDefinitions(strapi);
@@ -83,12 +92,14 @@ const createExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: {
           name: request.name || `Contacts (${scopeLabel(request.scope)}) ${at.slice(0, 16).replace('T', ' ')}`,
           scope: request.scope,
-          fields: request.fields,
+          // The query engine stringifies only objects: a bare "main" is not JSON to Postgres and MySQL.
+          fields: JSON.stringify(request.fields),
           columns,
           format: request.format,
           options,
           status: 'queued',
           notify,
+          contactsWhere: Object.keys(contactsWhere).length ? contactsWhere : null,
           timings: { queuedAt: at },
           createdBy: userId ?? undefined,
           updatedBy: userId ?? undefined,

@@ -1,4 +1,3 @@
-import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID, type FieldDefinition, type FieldType } from '../constants';

@@ -3,7 +3,7 @@ import { CONTACTS, CUSTOM_FIELDS, LONG_PAYLOADS, PAYLOADS } from '../../fixtures
 import fs from 'fs';
 import { createExport, download, exportDirEnv, parseCsv, readXlsx, runExport, waitForExport } from '../helpers/exports';
 import { importFile } from '../helpers/imports';
-import { auth, createAdminWithActions, startStrapi, type TestApp } from '../helpers/strapi';
+import { auth, createAdminUser, createAdminWithActions, startStrapi, type TestApp } from '../helpers/strapi';
 
 /**
  * Exports through the admin API on the three databases: every scope, both
@@ -70,6 +70,9 @@ describe('the main fields preset', () => {
     ]);
     const keys = await runExport(app, { scope: { all: true }, fields: 'main', format: 'csv', delimiter: '\t', headers: 'keys' });
     expect(parseCsv(keys.file, '\t')[0]).toEqual([...MAIN_EXPORT_FIELDS]);
+    // TAB as scripts write it, by its name.
+    const named = await runExport(app, { scope: { all: true }, fields: ['email', 'firstName'], delimiter: 'TAB', headers: 'keys' });
+    expect(named.file.toString('utf8')).toMatch(/^\ufeffemail\tfirstName\r\n/);
   });
 });
 
@@ -301,8 +304,13 @@ describe('history, events and permissions', () => {
     expect((await createExport(app, { scope: { all: true } }, { token: reader })).status).toBe(403);
     expect((await download(app, detail.documentId, reader)).status).toBe(403);
     expect((await app.http().get('/contacts/exports').set(auth(reader))).status).toBe(403);
+    // Exporting contacts is reading them.
+    const blind = await createAdminWithActions(app, [P.exports.create, P.exports.read]);
+    const refused = await createExport(app, { scope: { all: true } }, { token: blind });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/needs the permission to read them/);
     // Creating is not reading: the file needs exports.read.
-    const creator = await createAdminWithActions(app, [P.exports.create]);
+    const creator = await createAdminWithActions(app, [P.exports.create, P.contacts.read]);
     const created = await createExport(app, { scope: { all: true } }, { token: creator });
     expect(created.status).toBe(201);
     await waitForExport(app, created.body.data.documentId);
@@ -311,5 +319,26 @@ describe('history, events and permissions', () => {
     expect((await download(app, detail.documentId, downloader)).status).toBe(200);
     expect((await app.http().delete(`/contacts/exports/${detail.documentId}`).set(auth(downloader))).status).toBe(403);
     expect((await app.http().get(`/contacts/exports/${detail.documentId}/download`)).status).toBe(401);
+  });
+
+  it("holds only the contacts the creator's role may read (an is-creator condition), whatever the scope", async () => {
+    const own = await createAdminUser(app, [
+      { action: P.contacts.read, conditions: ['admin::is-creator'] },
+      P.contacts.create,
+      P.exports.create,
+      P.exports.read,
+    ]);
+    const mine = await app.http().post('/contacts/contacts').set(auth(own.token)).send({ email: 'mine@example.com', firstName: 'Mine' });
+    expect(mine.status).toBe(201);
+    try {
+      for (const scope of [{ all: true }, { criteria: { match: 'all', conditions: [{ field: 'email', operator: 'contains', value: 'example.com' }] } }]) {
+        const { file, detail } = await runExport(app, { scope, fields: ['email'], headers: 'keys' }, { token: own.token });
+        expect(parseCsv(file).slice(1).map((r) => r[0])).toEqual(['mine@example.com']);
+        expect(detail).toMatchObject({ rowCount: 1 });
+        expect(detail.contactsWhere).toBeUndefined();
+      }
+    } finally {
+      await app.http().delete(`/contacts/contacts/${mine.body.data.documentId}`).set(admin());
+    }
   });
 });

@@ -46,12 +46,12 @@ export const download = (app: TestApp, id: string, token = app.adminToken) =>
     });
 
 /** Creates an export, waits for it to be done and returns its detail and file. */
-export const runExport = async (app: TestApp, body: unknown, opts: { locale?: string } = {}) => {
+export const runExport = async (app: TestApp, body: unknown, opts: { locale?: string; token?: string } = {}) => {
   const created = await createExport(app, body, opts);
   if (created.status !== 201) throw new Error(`export create failed: ${created.status} ${JSON.stringify(created.body)}`);
   const detail = await waitForExport(app, created.body.data.documentId);
   if (detail.status !== 'done') throw new Error(`export ${detail.status}: ${detail.error}`);
-  const file = await download(app, detail.documentId);
+  const file = await download(app, detail.documentId, opts.token);
   if (file.status !== 200) throw new Error(`download failed: ${file.status}`);
   return { detail, file: file.body as Buffer, headers: file.headers };
 };

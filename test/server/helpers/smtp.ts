@@ -29,3 +29,11 @@ export const startSmtp = async (): Promise<{ port: number; mails: ReceivedMail[]
 
 /** Unfolds quoted-printable soft breaks so a link in the body reads whole. */
 export const mailText = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+
+/** The Subject header, its RFC 2047 Q-encoded words decoded (nodemailer encodes a subject holding quotes). */
+export const mailSubject = (raw: string): string => {
+  const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
+  return header
+    .replace(/\r?\n[ \t]/g, ' ')
+    .replace(/=\?UTF-8\?Q\?(.*?)\?=\s*/gi, (_m, q: string) => Buffer.from(q.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_h, x: string) => String.fromCharCode(parseInt(x, 16))), 'latin1').toString('utf8'));
+};

@@ -164,4 +164,15 @@ describe('import write path', () => {
       await app.http().put('/contacts/settings').set(auth(app.adminToken)).send({ uniqueKey: 'email' });
     }
   });
+
+  it('a big import leaves the planner statistics of the contacts table up to date (Postgres)', async () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `stats${i}@example.com,S${i}`);
+    const result = await importFile(app, `email,firstName\n${lines.join('\n')}\n`);
+    expect(result.counters).toMatchObject({ created: 10_000 });
+    if (app.strapi.db.dialect.client !== 'postgres') return;
+    const { rows } = await app.strapi.db.connection.raw(
+      "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'contacts_contacts'"
+    );
+    expect(rows[0].last_analyze).toBeTruthy();
+  });
 });

@@ -282,7 +282,14 @@ describe('random criteria: database = evaluator', () => {
     const started = Date.now();
     for (const [i, c] of criteria.entries()) {
       for (const { condition } of leaves(c)) {
-        const key = 'field' in condition ? `${fields.get(condition.field)!.kind}.${condition.operator}` : 'inSegment' in condition ? `inSegment${condition.not ? '.not' : ''}` : `inImport${condition.not ? '.not' : ''}`;
+        const key =
+          'field' in condition
+            ? `${fields.get(condition.field)!.kind}.${condition.operator}`
+            : 'inSegment' in condition
+              ? `inSegment${condition.not ? '.not' : ''}`
+              : 'inImport' in condition
+                ? `inImport${condition.not ? '.not' : ''}`
+                : 'search';
         coverage.set(key, (coverage.get(key) ?? 0) + 1);
         if ('field' in condition) fieldCoverage.add(`${condition.field}.${condition.operator}`);
       }

@@ -195,6 +195,7 @@ export const checkCriteria = (criteria: unknown, ctx: Pick<EvalContext, 'fields'
     if (isGroup(c)) return checkCriteria(c, ctx, at);
     if ('inSegment' in c) return need(ctx.segments.has(c.inSegment), 'unknown segment', `${at}.inSegment`);
     if ('inImport' in c) return need(ctx.imports.has(c.inImport), 'unknown import', `${at}.inImport`);
+    if ('search' in c) throw new Error('the evaluator does not model the quick search');
     const field = ctx.fields.get((c as { field: string }).field);
     need(!!field, 'unknown field', `${at}.field`);
     need((OPERATORS_BY_KIND[field!.kind] as readonly string[]).includes(c.operator), `not an operator of ${field!.kind}`, `${at}.operator`);
@@ -324,6 +325,7 @@ export const matches = (contact: EvalContact, condition: Condition, ctx: EvalCon
   }
   if ('inSegment' in condition) return ctx.segments.get(condition.inSegment)!.has(contact.id) !== !!condition.not;
   if ('inImport' in condition) return ctx.imports.get(condition.inImport)!.has(contact.id) !== !!condition.not;
+  if ('search' in condition) throw new Error('the evaluator does not model the quick search');
   const field = ctx.fields.get(condition.field)!;
   return matchesField(field, condition.operator, condition.value, valueOf(contact, field), ctx.now);
 };

@@ -118,6 +118,8 @@ describe('criteria', () => {
       [all({ field: 'plan', operator: 'in', value: ['gold'] }), 'criteria.conditions.0.value', /"gold" is not an option/],
       [all({ inSegment: 'missing' }), 'criteria.conditions.0.inSegment', /no segment/],
       [{ match: 'some', conditions: [] }, 'criteria.match', /match must be/],
+      [all({ search: '  ' }), 'criteria.conditions.0.search', /search must be a text of 1 to 255 characters/],
+      [all({ search: 'x', not: true } as any), 'criteria.conditions.0.not', /unknown property of a search condition/],
     ];
     for (const [criteria, path, message] of cases) {
       const res = await post('/contacts/segments/preview', { criteria });
@@ -208,6 +210,16 @@ describe('contacts search and bulk actions', () => {
     expect((await get('/contacts/contacts?q=helene')).body.data.map((c: any) => c.email).sort()).toEqual(['helene2@x.io', 'helene@x.io']);
     expect((await get(`/contacts/contacts?q=${encodeURIComponent('06 11 11 11 11')}`)).body.data.map((c: any) => c.email)).toEqual(['helene@x.io']);
     expect((await get('/contacts/contacts?q=dupre')).body.meta.pagination.total).toBe(1);
+  });
+
+  it('the quick search is a condition of criteria too: the same contacts, beside other conditions, in a dynamic segment', async () => {
+    const quick = async (q: string) => (await get(`/contacts/contacts?q=${encodeURIComponent(q)}`)).body.data.map((c: any) => c.email).sort();
+    for (const q of ['helene', '06 11 11 11 11', 'HELENE@x.io', 'dupre']) expect(await emails(all({ search: q }))).toEqual(await quick(q));
+    expect(await emails(all({ search: 'helene' }, { field: 'lastName', operator: 'startsWith', value: 'dup' }))).toEqual(['helene@x.io']);
+    const saved = await post('/contacts/segments', { name: 'Quick helene', kind: 'dynamic', criteria: all({ search: 'hélène' }) });
+    expect(saved.status).toBe(201);
+    expect(saved.body.data.count).toBe(2);
+    await app.http().delete(`/contacts/segments/${saved.body.data.documentId}`).set(admin());
   });
 
   it('tags and deletes a selection or every result of a search', async () => {

@@ -1,4 +1,4 @@
-import { Button, Flex, Typography } from '@strapi/design-system';
+import { Button, Flex } from '@strapi/design-system';
 import { Cross, Lightning, Stack } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
@@ -10,10 +10,8 @@ interface AdvancedSearchPanelProps {
   draft: DraftGroup;
   onChange: (draft: DraftGroup) => void;
   errors: Record<string, string>;
-  /** The search has conditions: it can become a segment. */
+  /** The search (its conditions or the quick search) narrows the contacts: it can become a segment. */
   hasCriteria: boolean;
-  /** The quick search is on too: a dynamic segment could not keep it. */
-  quickSearch: boolean;
   canCreateSegments: boolean;
   canFillSegments: boolean;
   onSave: (mode: 'dynamic' | 'static') => void;
@@ -25,7 +23,6 @@ export const AdvancedSearchPanel = ({
   onChange,
   errors,
   hasCriteria,
-  quickSearch,
   canCreateSegments,
   canFillSegments,
   onSave,
@@ -47,18 +44,13 @@ export const AdvancedSearchPanel = ({
       <CriteriaBuilder value={draft} onChange={onChange} errors={errors} />
       {canCreateSegments && (
         <Flex gap={2} wrap="wrap" alignItems="center">
-          <Button variant="secondary" startIcon={<Lightning />} disabled={!hasCriteria || quickSearch} onClick={() => onSave('dynamic')}>
+          <Button variant="secondary" startIcon={<Lightning />} disabled={!hasCriteria} onClick={() => onSave('dynamic')}>
             {t('search.saveDynamic', 'Save as a dynamic segment')}
           </Button>
           {canFillSegments && (
             <Button variant="secondary" startIcon={<Stack />} onClick={() => onSave('static')}>
               {t('search.freeze', 'Freeze into a static segment')}
             </Button>
-          )}
-          {quickSearch && hasCriteria && (
-            <Typography variant="pi" textColor="neutral600">
-              {t('search.saveDynamic.quickSearch', 'A dynamic segment keeps the conditions only: clear the quick search to save it.')}
-            </Typography>
           )}
         </Flex>
       )}

@@ -1,36 +1,34 @@
 import { Box, Button, Flex, TextButton, Typography } from '@strapi/design-system';
-import { Minus, Plus, PriceTag, Trash } from '@strapi/icons';
+import { Download, Minus, Plus, PriceTag, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { QUICK_SEARCH_BULK_MAX } from '../../hooks/useBulkTarget';
 import type { ContactSelection } from '../../hooks/useContactSelection';
 import { getTranslation } from '../../utils/getTranslation';
 
-export type BulkActionKind = 'addToSegment' | 'removeFromSegment' | 'addTags' | 'removeTags' | 'delete';
+export type BulkActionKind = 'addToSegment' | 'removeFromSegment' | 'addTags' | 'removeTags' | 'export' | 'delete';
 
 interface BulkActionsBarProps {
   selection: ContactSelection;
   /** Results of the search (every page). */
   total: number;
-  /** A quick search is on: "all results" are collected by id, up to a cap. */
-  quickSearch: boolean;
   canManageContacts: boolean;
   canManageSegments: boolean;
+  canExport: boolean;
   onAction: (kind: BulkActionKind) => void;
 }
 
 /** Above the list while rows are selected: how many, "select all N results", and what can be done to them. */
-export const BulkActionsBar = ({ selection, total, quickSearch, canManageContacts, canManageSegments, onAction }: BulkActionsBarProps) => {
+export const BulkActionsBar = ({ selection, total, canManageContacts, canManageSegments, canExport, onAction }: BulkActionsBarProps) => {
   const { formatMessage, formatNumber } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
   const count = selection.all ? total : selection.selected.size;
   if (count === 0) return null;
-  const tooMany = quickSearch && total > QUICK_SEARCH_BULK_MAX;
   const actions: Array<{ kind: BulkActionKind; label: string; icon: React.ReactNode; show: boolean; danger?: boolean }> = [
     { kind: 'addToSegment', label: t('bulk.addToSegment', 'Add to a segment'), icon: <Plus />, show: canManageSegments },
     { kind: 'removeFromSegment', label: t('bulk.removeFromSegment', 'Remove from a segment'), icon: <Minus />, show: canManageSegments },
     { kind: 'addTags', label: t('bulk.addTags', 'Add tags'), icon: <PriceTag />, show: canManageContacts },
     { kind: 'removeTags', label: t('bulk.removeTags', 'Remove tags'), icon: <PriceTag />, show: canManageContacts },
+    { kind: 'export', label: t('bulk.export', 'Export'), icon: <Download />, show: canExport },
     { kind: 'delete', label: t('bulk.delete', 'Delete'), icon: <Trash />, show: canManageContacts, danger: true },
   ];
 
@@ -43,17 +41,10 @@ export const BulkActionsBar = ({ selection, total, quickSearch, canManageContact
               ? t('bulk.all', 'All {count, plural, one {# result} other {# results}} selected', { count })
               : t('bulk.selected', '{count, plural, one {# contact} other {# contacts}} selected', { count })}
           </Typography>
-          {!selection.all && selection.pageSelected && total > selection.selected.size && !tooMany && (
+          {!selection.all && selection.pageSelected && total > selection.selected.size && (
             <TextButton onClick={selection.selectAll}>
               {t('bulk.selectAll', 'Select all {count} results', { count: formatNumber(total) })}
             </TextButton>
-          )}
-          {!selection.all && selection.pageSelected && tooMany && (
-            <Typography variant="pi" textColor="neutral600">
-              {t('bulk.tooMany', 'Over {max} results of a quick search: use the advanced search to act on all of them.', {
-                max: formatNumber(QUICK_SEARCH_BULK_MAX),
-              })}
-            </Typography>
           )}
           <TextButton onClick={selection.clear}>{t('bulk.clear', 'Clear the selection')}</TextButton>
         </Flex>

@@ -6,13 +6,14 @@ import { useFormat } from '../../hooks/useFormat';
 import { useNavigate } from 'react-router-dom';
 import type { ImportView } from '../../importTypes';
 import { getTranslation } from '../../utils/getTranslation';
-import { importActions, isActiveImport, personName } from '../../utils/importFormat';
+import { importActions, isActiveImport } from '../../utils/importFormat';
 import { importPath, importWizardPath } from '../../utils/paths';
 import { ListTable } from '../ListTable';
 import { OUTCOME_COLORS } from './ImportCounters';
 import { ImportRunActions } from './ImportRunActions';
 import { ImportStatusBadge } from './ImportStatusBadge';
 import { RowAction } from '../RowAction';
+import { WhenBy } from '../WhenBy';
 
 interface ImportsTableProps {
   imports: ImportView[];
@@ -43,7 +44,7 @@ export const ImportsTable = ({
   onChange,
   onDelete,
 }: ImportsTableProps) => {
-  const { formatMessage, formatDate, formatNumber } = useIntl();
+  const { formatMessage, formatNumber } = useIntl();
   const format = useFormat();
   const navigate = useNavigate();
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
@@ -126,16 +127,7 @@ export const ImportsTable = ({
               )}
             </Table.Cell>
             <Table.Cell>
-              <Flex direction="column" alignItems="flex-start">
-                <Typography textColor="neutral800">
-                  {i.createdAt ? formatDate(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) : '-'}
-                </Typography>
-                {i.createdBy && (
-                  <Typography variant="pi" textColor="neutral600">
-                    {t('imports.byWho', 'by {who}', { who: personName(i.createdBy) })}
-                  </Typography>
-                )}
-              </Flex>
+              <WhenBy at={i.createdAt} by={i.createdBy} />
             </Table.Cell>
             <Table.Cell>
               <Typography textColor="neutral800">

@@ -6,12 +6,14 @@ import { useIntl } from 'react-intl';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCriteriaPreview } from '../../hooks/useCriteriaPreview';
 import { useApiErrorNotification } from '../../hooks/useApiErrorNotification';
+import { useExportTargets } from '../../hooks/useExportTargets';
 import { useSegmentApi } from '../../hooks/useSegmentApi';
 import type { Segment, SegmentKind } from '../../segmentTypes';
 import { readApiError } from '../../utils/apiError';
 import { getTranslation } from '../../utils/getTranslation';
 import { SEGMENTS_PATH, segmentContactsPath } from '../../utils/paths';
 import { Card } from '../Card';
+import { ExportButton } from '../exports/ExportButton';
 import { Notice } from '../Notice';
 import { CriteriaBuilder } from './criteria/CriteriaBuilder';
 import { emptyGroup, errorsByKey, fromCriteria, toCriteria, type DraftGroup } from './criteria/criteriaModel';
@@ -38,6 +40,7 @@ export const SegmentEditor = ({ segment, canSave, canRefresh, onRefreshed }: Seg
   const navigate = useNavigate();
   const api = useSegmentApi();
   const describe = useDescribeCriteria();
+  const exportTargets = useExportTargets();
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
 
@@ -109,6 +112,7 @@ export const SegmentEditor = ({ segment, canSave, canRefresh, onRefreshed }: Seg
               </LinkButton>
             )}
             {segment && canRefresh && segment.kind === 'dynamic' && <RefreshSegmentButton segment={segment} onRefreshed={onRefreshed} />}
+            {segment && <ExportButton variant="tertiary" target={() => exportTargets.segment(segment)} />}
             {canSave && (
               <Button startIcon={<Check />} loading={busy} onClick={save}>
                 {t('segments.save', 'Save')}

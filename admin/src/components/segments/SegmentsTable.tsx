@@ -1,5 +1,5 @@
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
-import { Eye, Pencil, Trash, User } from '@strapi/icons';
+import { Download, Eye, Pencil, Trash, User } from '@strapi/icons';
 import { Table } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
@@ -20,12 +20,14 @@ interface SegmentsTableProps {
   emptyAction?: React.ReactNode;
   onChange: () => void;
   onDelete: (segment: Segment) => void;
+  /** Given for a role that may export: the row offers it. */
+  onExport?: (segment: Segment) => void;
 }
 
 const stop = (e: React.MouseEvent) => e.stopPropagation();
 
 /** Each segment with its count, when it was computed and what its last refresh changed. */
-export const SegmentsTable = ({ segments, isLoading, canRefresh, canManage, describe, emptyAction, onChange, onDelete }: SegmentsTableProps) => {
+export const SegmentsTable = ({ segments, isLoading, canRefresh, canManage, describe, emptyAction, onChange, onDelete, onExport }: SegmentsTableProps) => {
   const { formatMessage, formatDate, formatNumber } = useIntl();
   const navigate = useNavigate();
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
@@ -117,6 +119,7 @@ export const SegmentsTable = ({ segments, isLoading, canRefresh, canManage, desc
                   icon={<User />}
                 />
                 {canRefresh && s.kind === 'dynamic' && <RefreshSegmentButton segment={s} onRefreshed={onChange} compact />}
+                {onExport && <RowAction label={t('segments.actions.export', 'Export {name}', { name: s.name })} onClick={() => onExport(s)} icon={<Download />} />}
                 <RowAction
                   to={segmentPath(s.documentId)}
                   label={canManage ? t('segments.actions.edit', 'Edit {name}', { name: s.name }) : t('segments.actions.view', 'View {name}', { name: s.name })}

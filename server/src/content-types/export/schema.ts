@@ -29,6 +29,8 @@ export default {
     timings: { type: 'json' },
     /** Admin user ids told by e-mail when the export ends. */
     notify: { type: 'json' },
+    /** The contacts its creator's role could read when it was created (RBAC conditions, a query-engine filter); null: all. */
+    contactsWhere: { type: 'json', private: true },
     /** Cells the format could not hold whole (XLSX's 32,767 characters) or values outside an X-column list. */
     notes: { type: 'json' },
     error: { type: 'text' },

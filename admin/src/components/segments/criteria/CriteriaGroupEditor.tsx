@@ -5,9 +5,10 @@ import { useIntl } from 'react-intl';
 import type { Match } from '../../../../../shared/segments';
 import { getTranslation } from '../../../utils/getTranslation';
 import { useBuilder } from './BuilderContext';
-import { canNest, emptyGroup, newFieldCondition, newMembership, type DraftGroup, type DraftNode } from './criteriaModel';
+import { canNest, emptyGroup, newFieldCondition, newMembership, newSearch, type DraftGroup, type DraftNode } from './criteriaModel';
 import { FieldConditionRow } from './FieldConditionRow';
 import { MembershipRow } from './MembershipRow';
+import { SearchConditionRow } from './SearchConditionRow';
 
 const ErrorText = ({ message }: { message?: string }) =>
   message ? (
@@ -23,7 +24,13 @@ const ConditionShell = ({ node }: { node: Exclude<DraftNode, DraftGroup> }) => {
   return (
     <Flex direction="column" alignItems="stretch" gap={1} data-testid="criteria-condition" data-type={node.type}>
       <Flex gap={2} alignItems="flex-start">
-        {node.type === 'field' ? <FieldConditionRow node={node} /> : <MembershipRow node={node} />}
+        {node.type === 'field' ? (
+          <FieldConditionRow node={node} />
+        ) : node.type === 'search' ? (
+          <SearchConditionRow node={node} />
+        ) : (
+          <MembershipRow node={node} />
+        )}
         <IconButton
           variant="ghost"
           withTooltip={false}
@@ -53,6 +60,7 @@ export const CriteriaGroupEditor = ({ group, depth }: { group: DraftGroup; depth
     { id: 'group', label: 'Group', show: canNest(depth), node: () => emptyGroup(group.match === 'all' ? 'any' : 'all') },
     { id: 'inSegment', label: 'In a segment', show: !!segments, node: () => newMembership('inSegment') },
     { id: 'inImport', label: 'In an import', show: !!imports, node: () => newMembership('inImport') },
+    { id: 'search', label: 'Quick search', show: true, node: () => newSearch() },
   ].filter((a) => a.show);
 
   return (

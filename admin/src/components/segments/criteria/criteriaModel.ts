@@ -31,13 +31,19 @@ export interface DraftMembership {
   target: string;
   not: boolean;
 }
+/** The quick search's text as a condition (what the contacts list's search box finds). */
+export interface DraftSearch {
+  type: 'search';
+  key: string;
+  text: string;
+}
 export interface DraftGroup {
   type: 'group';
   key: string;
   match: Match;
   conditions: DraftNode[];
 }
-export type DraftNode = DraftFieldCondition | DraftMembership | DraftGroup;
+export type DraftNode = DraftFieldCondition | DraftMembership | DraftSearch | DraftGroup;
 
 /** What the value input of a condition looks like, from its field's kind and its operator. */
 export type ValueShape = 'none' | 'single' | 'range' | 'list' | 'days';
@@ -48,6 +54,7 @@ const newKey = () => `n${(counter += 1)}`;
 export const emptyGroup = (match: Match = 'all'): DraftGroup => ({ type: 'group', key: newKey(), match, conditions: [] });
 export const newFieldCondition = (): DraftFieldCondition => ({ type: 'field', key: newKey(), field: '', operator: '' });
 export const newMembership = (type: DraftMembership['type']): DraftMembership => ({ type, key: newKey(), target: '', not: false });
+export const newSearch = (text = ''): DraftSearch => ({ type: 'search', key: newKey(), text });
 
 export const isEmptyCriteria = (c: Criteria | null | undefined) => !c || !c.conditions?.length;
 
@@ -67,6 +74,7 @@ export const fromCriteria = (criteria: unknown): DraftGroup => {
     }
     if (typeof c.inSegment === 'string') return { type: 'inSegment', key: newKey(), target: c.inSegment, not: c.not === true };
     if (typeof c.inImport === 'string') return { type: 'inImport', key: newKey(), target: c.inImport, not: c.not === true };
+    if (typeof c.search === 'string') return newSearch(c.search);
     if (typeof c.field === 'string') {
       return { type: 'field', key: newKey(), field: c.field, operator: (c.operator as Operator) ?? '', value: c.value };
     }
@@ -108,6 +116,7 @@ const filled = (v: unknown) =>
 /** The condition can be sent: a field, an operator, and the value its operator needs. */
 export const isComplete = (node: DraftNode): boolean => {
   if (node.type === 'group') return true;
+  if (node.type === 'search') return node.text.trim() !== '';
   if (node.type !== 'field') return node.target !== '';
   if (!node.field || !node.operator) return false;
   const v = node.value;
@@ -163,6 +172,7 @@ export const toCriteria = (root: DraftGroup): CompiledDraft => {
       const g = group(n, path);
       return g.conditions.length ? g : null;
     }
+    if (n.type === 'search') return { search: n.text.trim() };
     if (n.type === 'inSegment') return n.not ? { inSegment: n.target, not: true } : { inSegment: n.target };
     if (n.type !== 'field') return n.not ? { inImport: n.target, not: true } : { inImport: n.target };
     if (valueShape(n.operator) === 'none') return { field: n.field, operator: n.operator as Operator };

@@ -55,6 +55,7 @@ export const useDescribeCriteria = () => {
           const name = nameOf(c.inImport) ?? c.inImport;
           return c.not ? t('segments.describe.notInImport', 'not imported by «{name}»', { name }) : t('segments.describe.inImport', 'imported by «{name}»', { name });
         }
+        if ('search' in c) return t('segments.describe.search', 'found by the quick search «{text}»', { text: c.search });
         const label = byKey.get(c.field)?.label ?? c.field;
         return [label, labels.operator(c.operator), value(c.field, c.operator, c.value)].filter(Boolean).join(' ');
       };

@@ -1,6 +1,7 @@
 import * as yup from 'yup';
 import { TAGS_MAX, WRITABLE_FIELDS } from '../../../constants';
 import { queryInt } from '../validate';
+import { QUICK_SEARCH_MAX } from '../../../segments/quick-search';
 
 export const MAX_TAGS = TAGS_MAX;
 
@@ -26,7 +27,7 @@ export const contactBodySchema = yup
   .strict();
 
 export const contactQuerySchema = yup.object({
-  q: yup.string().typeError('q must be a single text').max(255, 'q must be at most 255 characters'),
+  q: yup.string().typeError('q must be a single text').max(QUICK_SEARCH_MAX, `q must be at most ${QUICK_SEARCH_MAX} characters`),
   page: queryInt('page', 1, 1_000_000),
   after: queryInt('after', 0, Number.MAX_SAFE_INTEGER),
   pageSize: queryInt('pageSize', 1, 200),

@@ -2,36 +2,43 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
+import { createTestDatabase } from '../helpers/database';
 import { adminLogin, freePort, serverSecrets, startServerProcess, type ServerProcess } from '../helpers/server-process';
-import { PLAYGROUND } from '../helpers/strapi';
 
 /**
  * A server writing an export is killed with SIGKILL mid-file: nothing
  * downloadable is left behind, and the next server takes the abandoned
- * export over and completes it, every contact once.
+ * export over and completes it, every contact once (on the suite's database).
  */
 const ROWS = 30_000;
 
 describe('export crash safety', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contacts-export-crash-'));
   const exportDir = path.join(dir, 'exports');
-  const env = {
-    ...serverSecrets(),
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.relative(PLAYGROUND, path.join(dir, 'data.db')),
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let env: Record<string, string>;
+  const settings = {
     CONTACTS_LEASE_SECONDS: '3',
     CONTACTS_QUEUE_TICK_SECONDS: '0.5',
     CONTACTS_EXPORT_CHUNK_SIZE: '50',
     CONTACTS_EXPORT_DIR: exportDir,
   };
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    env = { ...serverSecrets(), ...database.env, ...settings };
+  });
   let server: ServerProcess | null = null;
   const api = (token: string) => ({
     get: (p: string) => request(server!.url).get(p).set('Authorization', `Bearer ${token}`),
     post: (p: string) => request(server!.url).post(p).set('Authorization', `Bearer ${token}`),
   });
 
-  afterAll(() => {
-    if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
+  afterAll(async () => {
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGKILL');
+      await new Promise((r) => server!.child.once('exit', r));
+    }
+    await database?.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

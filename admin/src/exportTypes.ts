@@ -1,0 +1,58 @@
+import type { ExportFormat, ExportStatus } from '../../shared/constants';
+import type { ExportScope } from '../../shared/exports';
+
+/*
+ * The admin API's export shape, as the admin reads it (server/src/export/present.ts
+ * answers it). The vocabularies (scopes, presets, delimiters) come from shared/.
+ */
+
+export interface ExportOptionsUsed {
+  delimiter?: string;
+  bom?: boolean;
+  headers?: 'labels' | 'keys';
+  multiselect?: 'joined' | 'columns';
+  locale?: string;
+}
+
+export interface ExportView {
+  id: number;
+  documentId: string;
+  name: string;
+  status: ExportStatus;
+  scope: ExportScope | null;
+  /** As requested: a preset or the ordered keys. */
+  fields: 'main' | 'all' | string[];
+  /** The headers written, in order. */
+  columns: string[];
+  format: ExportFormat;
+  options: ExportOptionsUsed;
+  /** Contacts the run found at its start; rowCount of them are written. */
+  total: number;
+  rowCount: number;
+  /** 0…1. */
+  progress: number;
+  bytes: number;
+  durationMs: number;
+  /** Only once done: the file can be downloaded. */
+  file: { size: number; mime: string } | null;
+  notes: { truncated?: number; unlisted?: number } | null;
+  notify: number[];
+  error: string | null;
+  createdBy: { id: number; firstname: string | null; lastname: string | null; email: string | null } | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+/** POST /contacts/exports. */
+export interface ExportRequestBody {
+  name?: string;
+  scope: ExportScope;
+  fields: 'main' | 'all' | string[];
+  format: ExportFormat;
+  delimiter?: string;
+  bom?: boolean;
+  headers?: 'labels' | 'keys';
+  multiselect?: 'joined' | 'columns';
+  /** Admin user ids told by e-mail at the end; absent: the person who asks. */
+  notify?: number[];
+}
