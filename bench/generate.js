@@ -108,7 +108,43 @@ const generateRealistic = (file, rows) => {
   return { rows, expected: { created: distinct.size, failed: invalid, warnings: badMobiles }, bytes: fs.statSync(file).size };
 };
 
-module.exports = { generate, generateRealistic };
+/**
+ * A file to import into a base filled by bench/fill.js: the shape of the
+ * realistic file, half of its rows contacts of the base (their e-mails, in
+ * another case, with changed values), half new ones.
+ */
+const generateUpdates = (file, rows, baseRows) => {
+  const rand = rng(0xbeef + rows);
+  const out = fs.openSync(file, 'w');
+  let buf = 'email,first_name,last_name,mobile,company,city,plan,signup_date,newsletter\n';
+  let known = 0;
+  const seen = new Set();
+  for (let i = 0; i < rows; i += 1) {
+    let email;
+    if (i % 2 === 0) {
+      // Spread over the whole base, each known contact once.
+      let j = Math.floor(rand() * baseRows);
+      while (seen.has(j)) j = (j + 1) % baseRows;
+      seen.add(j);
+      email = `Contact.${j}@example.com`;
+      known += 1;
+    } else email = `new.${i}@example.com`;
+    const n = String(10000000 + Math.floor(rand() * 90000000)).slice(-8);
+    const mobile = i % 3 === 0 ? `06${n}` : i % 3 === 1 ? `+33 6 ${n.slice(0, 2)} ${n.slice(2, 4)} ${n.slice(4, 6)} ${n.slice(6)}` : '';
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    buf += `${email},${FIRST[(i + 3) % FIRST.length]},${LAST[i % LAST.length]},${mobile},"Société ${i % 5000}, SARL",${CITY[i % CITY.length]},${PLAN[(i + 1) % 3]},${day}/${month}/2026,${i % 2 ? 'oui' : ''}\n`;
+    if (buf.length > 1 << 20) {
+      fs.writeSync(out, buf);
+      buf = '';
+    }
+  }
+  fs.writeSync(out, buf);
+  fs.closeSync(out);
+  return { rows, expected: { created: rows - known, updated: known }, bytes: fs.statSync(file).size };
+};
+
+module.exports = { generate, generateRealistic, generateUpdates };
 if (require.main === module) {
   const rows = Number(process.argv[2] || 1_000_000);
   const file = process.argv[3] || `bench-${rows}.csv`;

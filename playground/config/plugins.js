@@ -9,7 +9,7 @@ module.exports = ({ env }) => ({
     config: {
       maxFileSize: env.int('CONTACTS_MAX_FILE_SIZE', 1024 * 1024 * 1024),
       parallelImportLimit: env.int('CONTACTS_PARALLEL_IMPORT_LIMIT', 1),
-      batchSize: env.int('CONTACTS_BATCH_SIZE', 2000),
+      batchSize: env.int('CONTACTS_BATCH_SIZE', 1000),
       leaseSeconds: env.int('CONTACTS_LEASE_SECONDS', 60),
       queueTickSeconds: env.float('CONTACTS_QUEUE_TICK_SECONDS', 5),
       importHistoryMax: env.int('CONTACTS_IMPORT_HISTORY_MAX', 100),
@@ -19,6 +19,7 @@ module.exports = ({ env }) => ({
       parallelExportLimit: env.int('CONTACTS_PARALLEL_EXPORT_LIMIT', 1),
       exportDir: env('CONTACTS_EXPORT_DIR', null),
       draftMaxAgeHours: env.float('CONTACTS_DRAFT_MAX_AGE_HOURS', 24),
+      segmentAutoRefreshMax: env.int('CONTACTS_SEGMENT_AUTO_REFRESH_MAX', 200),
       contentManager: env.bool('CONTACTS_CONTENT_MANAGER', false),
       subscribe: { doubleOptIn: env.bool('CONTACTS_DOUBLE_OPT_IN', true) },
       redisUrl: env('REDIS_URL', null),

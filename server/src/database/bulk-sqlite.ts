@@ -42,7 +42,7 @@ export const sqliteWriter = (): BulkWriter => {
   let walTuned = false;
   /** Imports running on this connection: SQLite's own checkpoints come back when the last one leaves. */
   let running = 0;
-  return {
+  const writer: BulkWriter = {
     name: 'sqlite',
     /**
      * WAL with synchronous=NORMAL keeps every committed batch across a process
@@ -123,6 +123,8 @@ export const sqliteWriter = (): BulkWriter => {
         slow.run(row);
       }
     },
+    // DO NOTHING first, the upsert for a row that hit the key: what upsert() does for new rows already.
+    insertNew: (trx, table, columns, rows, conflict, update) => writer.upsert(trx, table, columns, rows, conflict, update),
     insert: (trx, table, columns, rows) => each(trx, head('INSERT', table, columns), rows),
     insertIgnore: (trx, table, columns, rows) => each(trx, head('INSERT OR IGNORE', table, columns), rows),
     async insertFromSelect(trx, table, columns, select, bindings, opts) {
@@ -130,4 +132,5 @@ export const sqliteWriter = (): BulkWriter => {
       stmt.run(bindings);
     },
   };
+  return writer;
 };

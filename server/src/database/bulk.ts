@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { sqliteWriter } from './bulk-sqlite';
-import { dialectFor, type DialectName } from './dialect';
-import { stageRows } from './pg-copy';
+import { dialectFor, isUniqueViolation, type DialectName } from './dialect';
+import { copyRows, stageRows } from './pg-copy';
 
 export interface Conflict {
   column: string;
@@ -28,6 +28,13 @@ export interface BulkWriter {
   selectIn(trx: Knex.Transaction, table: string, columns: string[], column: string, values: string[]): Promise<any[]>;
   /** Binding value for a datetime column (SQLite stores epoch milliseconds, like Strapi). */
   timestamp(date: Date): unknown;
+  /**
+   * Rows the batch's pre-select found no stored match for: a plain bulk
+   * insert (Postgres: COPY straight into the table; MySQL: INSERT without
+   * ON DUPLICATE KEY), and only when one of them hits `conflict.column` (a
+   * row written meanwhile by another writer) the batch's new rows take the upsert.
+   */
+  insertNew(trx: Knex.Transaction, table: string, columns: string[], rows: unknown[][], conflict: Conflict, update: string[]): Promise<void>;
   /** Insert or, on a conflict on `conflict.column`, overwrite `update` columns. */
   upsert(trx: Knex.Transaction, table: string, columns: string[], rows: unknown[][], conflict: Conflict, update: string[]): Promise<void>;
   insert(trx: Knex.Transaction, table: string, columns: string[], rows: unknown[][]): Promise<void>;
@@ -96,7 +103,7 @@ const multiRow = (name: 'postgres' | 'mysql'): BulkWriter => {
       await trx.raw(`${head} VALUES ${v.sql}${tail}`, v.bindings as Knex.RawBinding[]);
     }
   };
-  return {
+  const writer: BulkWriter = {
     name,
     prepare: async () => undefined,
     /**
@@ -127,6 +134,20 @@ const multiRow = (name: 'postgres' | 'mysql'): BulkWriter => {
           : ` ON DUPLICATE KEY UPDATE ${update.map((c) => `${q(c)} = VALUES(${q(c)})`).join(',')}`;
       await run(trx, `INSERT INTO ${cols(table, columns)}`, tail, columns, rows, table);
     },
+    async insertNew(trx, table, columns, rows, conflict, update) {
+      if (!rows.length) return;
+      // A savepoint keeps the batch's transaction usable when the plain insert fails on a key.
+      await trx.raw('SAVEPOINT contacts_insert_new');
+      try {
+        if (name === 'postgres' && rows.length >= COPY_MIN_ROWS) await copyRows(trx, table, columns, rows);
+        else await run(trx, `INSERT INTO ${cols(table, columns)}`, '', columns, rows, table);
+        await trx.raw('RELEASE SAVEPOINT contacts_insert_new');
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        await trx.raw('ROLLBACK TO SAVEPOINT contacts_insert_new');
+        await writer.upsert(trx, table, columns, rows, conflict, update);
+      }
+    },
     async insert(trx, table, columns, rows) {
       await run(trx, `INSERT INTO ${cols(table, columns)}`, '', columns, rows, table);
     },
@@ -141,6 +162,7 @@ const multiRow = (name: 'postgres' | 'mysql'): BulkWriter => {
       await trx.raw(`${verb} INTO ${cols(table, columns)} ${select}${tail}`, bindings as Knex.RawBinding[]);
     },
   };
+  return writer;
 };
 
 const writers = new Map<string, BulkWriter>();

@@ -38,6 +38,8 @@ export interface Dialect {
    * gets to it; MySQL recalculates its own, SQLite keeps none.
    */
   refreshStats(knex: Knex, table: string): Promise<void>;
+  /** Rows the planner believes `table` holds (Postgres: its last sample); null where plans do not go stale under a bulk write. */
+  plannedRows(knex: Knex, table: string): Promise<number | null>;
 }
 
 /** A fragment of SQL with its bindings. */
@@ -154,6 +156,7 @@ const sqlite: Dialect = {
   dropTempTable: 'DROP TABLE IF EXISTS',
   indexesText: true,
   refreshStats: async () => undefined,
+  plannedRows: async () => null,
   criteria: sqliteCriteria,
   dropIndex: dropIndexIfExists,
   jsonHasKey: (c) => `json_type(${c}, ?) IS NOT NULL AND json_type(${c}, ?) <> 'null'`,
@@ -173,6 +176,11 @@ const postgres: Dialect = {
   refreshStats: async (knex, table) => {
     await knex.raw('ANALYZE ??', [table]);
   },
+  plannedRows: async (knex, table) => {
+    const r = await knex.raw('SELECT reltuples FROM pg_class WHERE oid = to_regclass(?)', [table]);
+    // -1: never sampled.
+    return Math.max(0, Number(r.rows[0]?.reltuples ?? 0));
+  },
   criteria: postgresCriteria,
   dropIndex: dropIndexIfExists,
   jsonHasKey: (c) => `(${c} -> ?) IS NOT NULL AND jsonb_typeof(${c} -> ?) <> 'null'`,
@@ -190,6 +198,7 @@ const mysql: Dialect = {
   dropTempTable: 'DROP TEMPORARY TABLE IF EXISTS',
   indexesText: false,
   refreshStats: async () => undefined,
+  plannedRows: async () => null,
   criteria: mysqlCriteria,
   jsonHasKey: (c) => `JSON_EXTRACT(${c}, ?) IS NOT NULL AND JSON_TYPE(JSON_EXTRACT(${c}, ?)) <> 'NULL'`,
   jsonRemoveKey: (c) => `JSON_REMOVE(${c}, ?)`,

@@ -46,6 +46,17 @@ const q = (id: string) => `"${id}"`;
 /** One staging table per column list (creates and updates differ), named by order of first use. */
 const stageNames = new Map<string, string>();
 
+/** COPY `rows` into `table` on the transaction's own connection. */
+export const copyRows = async (trx: Knex.Transaction, table: string, columns: string[], rows: unknown[][]): Promise<void> => {
+  const client = (await (trx as any).client.acquireConnection()) as PgClient;
+  await new Promise<void>((resolve, reject) => {
+    const stream = client.query(copyFrom()(`COPY ${q(table)} (${columns.map(q).join(',')}) FROM STDIN`));
+    stream.on('error', reject);
+    stream.on('finish', () => resolve());
+    stream.end(copyText(rows));
+  });
+};
+
 /**
  * COPY `rows` into a staging table on the transaction's own connection and
  * return the statement's head that reads them back once as `s` (DELETE …
@@ -53,7 +64,6 @@ const stageNames = new Map<string, string>();
  * same transaction): `${with} INSERT INTO … SELECT … FROM s`.
  */
 export const stageRows = async (trx: Knex.Transaction, table: string, columns: string[], rows: unknown[][]): Promise<string> => {
-  const client = (await (trx as any).client.acquireConnection()) as PgClient;
   const list = columns.map(q).join(',');
   const key = `${table}(${list})`;
   let stage = stageNames.get(key);
@@ -61,11 +71,6 @@ export const stageRows = async (trx: Knex.Transaction, table: string, columns: s
   // The table's column types without its constraints; temporary tables belong to the connection, and
   // the statement runs each time because a rolled-back batch takes a table created in it away.
   await trx.raw(`CREATE TEMP TABLE IF NOT EXISTS ${q(stage)} ON COMMIT DELETE ROWS AS SELECT ${list} FROM ${q(table)} WITH NO DATA`);
-  await new Promise<void>((resolve, reject) => {
-    const stream = client.query(copyFrom()(`COPY ${q(stage)} (${list}) FROM STDIN`));
-    stream.on('error', reject);
-    stream.on('finish', () => resolve());
-    stream.end(copyText(rows));
-  });
+  await copyRows(trx, stage, columns, rows);
   return `WITH s AS (DELETE FROM ${q(stage)} RETURNING *)`;
 };

@@ -1,10 +1,9 @@
-import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 import { IMPORT_ACTIVE_STATUSES, IMPORT_FINISHED_STATUSES, IMPORT_RUNNABLE_STATUSES, type ImportStatus } from '../constants';
 import { bulkWriterFor } from '../database/bulk';
 import { tables } from '../database/tables';
 import { leaseTransitions } from '../queue/leases';
-import type { CounterDelta, ImportCursor } from './types';
+import { batchRows, type BatchRows } from './batch-rows';
 
 /**
  * The import rows and every change of their status, as named conditional
@@ -12,7 +11,7 @@ import type { CounterDelta, ImportCursor } from './types';
  * it applied, so two admins, two workers or two instances racing on one
  * import cannot both win. Status literals live here and in constants.ts.
  */
-export interface ImportRepository {
+export interface ImportRepository extends BatchRows {
   table(): string;
   byId(id: number): Promise<any>;
   /** draft → queued, with the mapping resolved at start. */
@@ -38,10 +37,6 @@ export interface ImportRepository {
   expireLeases(ids: number[], owner: string): Promise<void>;
   /** Runnable and running imports, oldest first (the queue's tick). */
   active(): Promise<Array<{ id: number; status: ImportStatus; lease_owner: string | null; lease_expires_at: unknown }>>;
-  /** Status and lease of one import (read between batches). */
-  state(id: number): Promise<{ status: ImportStatus; lease_owner: string | null; total: number } | undefined>;
-  /** Counters and cursor of a batch, in the batch's transaction, only while this owner holds the lease. */
-  recordBatch(trx: Knex.Transaction, id: number, owner: string, delta: CounterDelta, cursor: ImportCursor, timings?: string): Promise<boolean>;
   /** Finished imports beyond the newest `keep` (the history cap). */
   finishedBeyond(keep: number): Promise<Array<{ id: number; file: unknown }>>;
   isActive(status: string): boolean;
@@ -76,24 +71,7 @@ export const createImportRepository = (strapi: Core.Strapi): ImportRepository =>
       await rows().where({ id, lease_owner: owner }).update({ lease_owner: null, lease_expires_at: null });
     },
     active: () => rows().select('id', 'status', 'lease_owner', 'lease_expires_at').whereIn('status', IMPORT_ACTIVE_STATUSES).orderBy('id', 'asc'),
-    state: (id) => rows().where({ id }).first('status', 'lease_owner', 'total'),
-    recordBatch: async (trx, id, owner, delta, cursor, timings) =>
-      applied(
-        await trx(t())
-          .where({ id, lease_owner: owner })
-          .update({
-            processed: trx.raw('processed + ?', [delta.processed]),
-            created: trx.raw('created + ?', [delta.created]),
-            updated: trx.raw('updated + ?', [delta.updated]),
-            unchanged: trx.raw('unchanged + ?', [delta.unchanged]),
-            skipped: trx.raw('skipped + ?', [delta.skipped]),
-            failed: trx.raw('failed + ?', [delta.failed]),
-            warnings: trx.raw('warnings + ?', [delta.warnings]),
-            cursor: JSON.stringify(cursor),
-            ...(timings ? { timings } : {}),
-            updated_at: bulk().timestamp(new Date()) as any,
-          })
-      ),
+    ...batchRows(knex, strapi.db.dialect.client, t),
     finishedBeyond: (keep) => rows().select('id', 'file').whereIn('status', IMPORT_FINISHED_STATUSES).orderBy('id', 'desc').offset(keep).limit(1000),
     isActive: (status) => (IMPORT_ACTIVE_STATUSES as string[]).includes(status),
   };

@@ -11,9 +11,13 @@ import { createRowMapper, type MapperInput } from './map';
 import type { PlanSettings } from './plan';
 import { createImportRepository } from './repository';
 import type { SourceSpec } from './rows';
-import type { ImportCursor, ImportOptions, MappingEntry, Timings } from './types';
-import { startBatchSource } from './worker';
-import { LeaseLostError, writeBatch, type WriteSettings } from './write';
+import type { CounterDelta, ImportCursor, ImportOptions, MappingEntry, Timings } from './types';
+import type { PipelineInput } from './pipeline';
+import { readsInWorker, startBatchSource } from './worker';
+import { workerScript } from './worker-script';
+import type { WriteSettings } from './write';
+import { writeAll, type LoopResult } from './write-loop';
+import { writeInThread, writerDatabase } from './writer-thread';
 
 export { loadFieldDefinitions };
 
@@ -97,16 +101,17 @@ export const planSettingsOf = (options: ImportOptions, fields: FieldDefinition[]
   };
 };
 
-/** `lost`: this process no longer holds the import (lease taken over, or shutting down). */
 /** Rows an import writes before the planner's statistics are worth refreshing at its end. */
 const STATS_AFTER_ROWS = 10_000;
 
+/** `lost`: this process no longer holds the import (lease taken over, or shutting down). */
 export type RunOutcome = 'imported' | 'stopped' | 'lost';
 
 /**
- * Runs (or resumes) one claimed import to its end: batches from the worker
- * are written one transaction each; the status is re-read between batches so
- * a stop takes effect after the current batch.
+ * Runs (or resumes) one claimed import to its end: the batch loop
+ * (write-loop.ts) on Strapi's connection, or for a big source on Postgres and
+ * MySQL in a writer thread with a connection of its own; then the import is
+ * marked finished or released here.
  */
 export const runImport = async (
   strapi: Core.Strapi,
@@ -126,7 +131,6 @@ export const runImport = async (
   }
 ): Promise<RunOutcome> => {
   const knex = strapi.db.connection;
-  const bulk = bulkWriterFor(strapi.db.dialect.client);
   const repository = createImportRepository(strapi);
   const row = (await repository.byId(importId)) as ImportRow;
   const fields = await loadFieldDefinitions(strapi);
@@ -138,83 +142,71 @@ export const runImport = async (
   });
   const cursor = parseJson<ImportCursor>(row.cursor, { rows: 0, line: 0 });
   const segmentIds = await resolveSegmentIds(strapi, options.segmentIds ?? []);
-  const settings: WriteSettings = {
+  const settings: Omit<WriteSettings, 'rows'> = {
     importId,
     leaseOwner,
     plan: planSettingsOf(options, fields, baseKey),
     segmentIds,
     // Who ran the import is on the import row itself; the contacts' creator columns cost a foreign-key check per row.
     userId: strapi.config.get('plugin::contacts.importSetsAuthor') === true ? (row.created_by_id ?? null) : null,
-    repository,
     fold: foldKeysOf(fields),
+    tables: tables(),
   };
-
-  const timings = parseJson<Timings>(row.timings, {});
-  const runStart = Date.now();
-  const firstStart = timings.startedAt ? Date.parse(timings.startedAt) : runStart;
-  timings.startedAt = timings.startedAt ?? new Date(runStart).toISOString();
-  timings.runs = (timings.runs ?? 0) + 1;
-  const activeBefore = timings.activeSeconds ?? 0;
-  const perMinute = new Map<number, number>(timings.perMinute ?? []);
-  let processed = row.processed ?? 0;
-
-  const saveTimings = () => {
-    timings.perMinute = Array.from(perMinute.entries()).sort((a, b) => a[0] - b[0]);
-    timings.activeSeconds = activeBefore + (Date.now() - runStart) / 1000;
-    return JSON.stringify(timings);
+  const sourceBytes = Number(parseJson<any>(row.file, {})?.size) || Infinity;
+  const limits = limitsFromConfig(strapi.config.get('plugin::contacts') as Record<string, unknown>);
+  // Rows are folded in the read/map worker: the writer only copies the text.
+  const pipeline: PipelineInput = { source, skipRows: cursor.rows, mapper: { ...mapper, fold: settings.fold }, batchSize, limits };
+  const job = {
+    processed: row.processed ?? 0,
+    timings: parseJson<Timings>(row.timings, {}),
+    sqliteWal: strapi.config.get('plugin::contacts.sqliteWal') !== false,
   };
-
   const contacts = getService('contacts');
+  const hooks = {
+    onBatch: (p: { delta: CounterDelta; processed: number; total: number }) => {
+      if (p.delta.created || p.delta.updated) contacts.changed('churn');
+      onProgress?.({ processed: p.processed, total: p.total });
+    },
+    shouldPause: () => shouldPause?.() === true,
+  };
+
+  // A big source gets a writer thread of its own (Postgres, MySQL); otherwise the batches are written here.
+  const script = workerScript();
+  const db = script && readsInWorker(pipeline, sourceBytes) ? writerDatabase(knex, (strapi.db as any).getSchemaName?.() ?? null) : null;
+  job.timings.writerThread = !!db;
+  let result: LoopResult;
+  try {
+    result = db
+      ? await writeInThread(script!, { db, settings, pipeline, sourceBytes, ...job }, hooks)
+      : await writeAll({
+          knex,
+          bulk: bulkWriterFor(strapi.db.dialect.client),
+          dialect: getDialect(),
+          settings: { ...settings, rows: repository },
+          batches: startBatchSource(pipeline, sourceBytes),
+          ...job,
+          ...hooks,
+        });
+  } finally {
+    contacts.changed();
+  }
+
   // The static segments this import fills show their size when it ends (or stops), not only after a refresh.
   const recountTargets = async () => {
     for (const id of segmentIds) await getService('segments').storeCount(id);
   };
-  const sourceBytes = Number(parseJson<any>(row.file, {})?.size) || Infinity;
-  const limits = limitsFromConfig(strapi.config.get('plugin::contacts') as Record<string, unknown>);
-  // Rows are folded in the read/map worker: the writer's thread only copies the text.
-  const batches = startBatchSource({ source, skipRows: cursor.rows, mapper: { ...mapper, fold: settings.fold }, batchSize, limits }, sourceBytes);
-  // Paired with finish() below, whatever happens.
-  await bulk.prepare(knex, { sqliteWal: strapi.config.get('plugin::contacts.sqliteWal') !== false });
-  try {
-    for (;;) {
-      const next = await batches.next();
-      if ('end' in next) {
-        timings.finishedAt = new Date().toISOString();
-        await recountTargets();
-        // The searches that follow a big import are planned on the table's new size.
-        if (processed >= STATS_AFTER_ROWS) await getDialect().refreshStats(knex, tables().contacts);
-        return (await repository.finish(importId, leaseOwner, { total: next.end.total, timings: saveTimings() })) ? 'imported' : 'stopped';
-      }
-      // Every row of the batch counts as processed; its timings are saved with its counters.
-      const rows = next.batch.contacts.length + next.batch.failed.length;
-      const minute = Math.floor((Date.now() - firstStart) / 60000);
-      perMinute.set(minute, (perMinute.get(minute) ?? 0) + rows);
-      const delta = await writeBatch(knex, bulk, settings, next.batch, { timings: saveTimings() });
-      batches.ack();
-      await bulk.afterBatch(knex);
-      if (delta.created || delta.updated) contacts.changed('churn');
-      // better-sqlite3 resolves every query in microtasks: without a macrotask
-      // break the whole import would run before any HTTP request is served.
-      await new Promise((resolve) => setImmediate(resolve));
-      processed += delta.processed;
-      const current = await repository.state(importId);
-      onProgress?.({ processed, total: current?.total ?? 0 });
-      if (current?.lease_owner !== leaseOwner) return 'lost';
-      if (current.status !== 'in_progress') {
-        await recountTargets();
-        await repository.release(importId, leaseOwner);
-        return 'stopped';
-      }
-      if (shouldPause?.()) return 'lost';
-    }
-  } catch (error) {
-    if (error instanceof LeaseLostError) return 'lost';
-    throw error;
-  } finally {
-    contacts.changed();
-    await batches.close();
-    await bulk.finish(knex);
+  if (result.outcome === 'end') {
+    await recountTargets();
+    // The searches that follow a big import are planned on the table's new size.
+    if (result.processed >= STATS_AFTER_ROWS) await getDialect().refreshStats(knex, tables().contacts);
+    return (await repository.finish(importId, leaseOwner, { total: result.total ?? 0, timings: result.timings })) ? 'imported' : 'stopped';
   }
+  if (result.outcome === 'stopped') {
+    await recountTargets();
+    await repository.release(importId, leaseOwner);
+    return 'stopped';
+  }
+  return 'lost';
 };
 
 /** documentIds of static segments → row ids (unknown or dynamic segments are ignored). */

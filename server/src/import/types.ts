@@ -147,4 +147,9 @@ export interface Timings {
   /** [minute since first start, rows processed in that minute] */
   perMinute?: Array<[number, number]>;
   runs?: number;
+  /** Seconds the writer waited for the read/map stage, and spent writing batches (summed over runs): which stage bounds the import. */
+  waitSeconds?: number;
+  writeSeconds?: number;
+  /** The last run's batches were written by the writer thread on its own connection (Postgres, MySQL, big sources). */
+  writerThread?: boolean;
 }

@@ -161,8 +161,11 @@ const inWorker = (file: string, input: PipelineInput, heapMb: () => Promise<numb
  */
 export const startBatchSource = (input: PipelineInput, sourceBytes = Infinity): BatchSource => {
   const file = workerScript();
-  if (!file) return inProcess(input);
+  if (!file || !readsInWorker(input, sourceBytes)) return inProcess(input);
   if (input.source.format === 'xlsx') return inWorker(file, input, () => xlsxHeapMb(input));
-  if (sourceBytes < SMALL_SOURCE_BYTES || process.env.CONTACTS_IMPORT_IN_PROCESS === '1') return inProcess(input);
   return inWorker(file, input, async () => BASE_HEAP_MB);
 };
+
+/** Whether the read/map stage of this source is worth a thread of its own (when the bundle exists). */
+export const readsInWorker = (input: PipelineInput, sourceBytes: number): boolean =>
+  input.source.format === 'xlsx' || (sourceBytes >= SMALL_SOURCE_BYTES && process.env.CONTACTS_IMPORT_IN_PROCESS !== '1');

@@ -2,10 +2,10 @@ import crypto from 'crypto';
 import type { Knex } from 'knex';
 import { ACTIVITY_FIELD, BUILT_IN_FIELDS } from '../constants';
 import type { BulkWriter } from '../database/bulk';
-import { tables, type Tables } from '../database/tables';
+import type { Tables } from '../database/tables';
 import { parseJson } from '../utils/json';
 import { foldContact, type FoldKeys } from '../fields/fold';
-import type { ImportRepository } from './repository';
+import type { BatchRows } from './batch-rows';
 import { planBatch, type ExistingContacts, type PlanSettings, type PlannedWrite, type StoredContact } from './plan';
 import type { CounterDelta, ImportCursor, PreparedContact, RowProblem } from './types';
 
@@ -16,7 +16,9 @@ export interface WriteSettings {
   plan: PlanSettings;
   segmentIds: number[];
   userId: number | null;
-  repository: ImportRepository;
+  /** The import row's counters (on the connection that writes the batch). */
+  rows: BatchRows;
+  tables: Tables;
   /** What the folded copies and the search text keep. */
   fold: FoldKeys;
 }
@@ -167,7 +169,7 @@ export const writeBatch = async (
   batch: Batch,
   progress: { timings?: string } = {}
 ): Promise<CounterDelta> => {
-  const t = tables();
+  const t = s.tables;
   const c = t.contactColumns;
   const sys = t.contactSystem;
   const valueColumns = [...VALUE_FIELDS.map((f) => c[f.key]), c.tags, c.attributes, c.folded, c.search];
@@ -189,7 +191,7 @@ export const writeBatch = async (
       const preFolded = !Object.keys(s.plan.defaults).some((k) => s.fold.builtIn.includes(k));
       const rows = plan.creates.map((w) => valueRow(w, bulk, ts, s.fold, [ids.next()], tail, preFolded));
       // Keyed on the base's key: a contact created meanwhile by another writer is updated, not duplicated.
-      await bulk.upsert(trx, t.contacts, columns, rows, { column: c[s.plan.baseKey], whereNotNull: s.plan.baseKey === 'mobile' }, [...valueColumns, sys.updatedAt, sys.updatedBy]);
+      await bulk.insertNew(trx, t.contacts, columns, rows, { column: c[s.plan.baseKey], whereNotNull: s.plan.baseKey === 'mobile' }, [...valueColumns, sys.updatedAt, sys.updatedBy]);
     }
     if (plan.updates.length) {
       const columns = ['id', ...valueColumns, sys.updatedAt, sys.updatedBy];
@@ -228,7 +230,7 @@ export const writeBatch = async (
     }
     if (batch.newOptions.length) await addOptions(trx, t, batch.newOptions);
 
-    if (!(await s.repository.recordBatch(trx, s.importId, s.leaseOwner, delta, batch.cursor, progress.timings))) throw new LeaseLostError();
+    if (!(await s.rows.recordBatch(trx, s.importId, s.leaseOwner, delta, batch.cursor, progress.timings))) throw new LeaseLostError();
   });
   return delta;
 };
