@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { exportJobKind } from '../export/job';
 import { createDbQueue } from '../queue/db-driver';
-import type { JobQueue } from '../queue/types';
+import { importJobKind } from '../queue/import-kind';
+import { newLeaseOwner } from '../queue/owner';
+import { createRuns, type Runs } from '../queue/runs';
+import type { JobKind, JobQueue, QueueHealth } from '../queue/types';
 import { getService } from '../utils/get-service';
 
 /**
@@ -10,26 +13,27 @@ import { getService } from '../utils/get-service';
  */
 const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   let queue: JobQueue | null = null;
+  let runs: Runs | null = null;
   const get = (): JobQueue => {
     if (!queue) {
       const cfg = strapi.config.get('plugin::contacts') as Record<string, any>;
-      queue = createDbQueue(strapi, {
-        parallelImportLimit: cfg.parallelImportLimit,
-        leaseSeconds: cfg.leaseSeconds,
-        tickSeconds: cfg.queueTickSeconds,
-        batchSize: cfg.batchSize,
-        defaultCountry: cfg.defaultCountry,
-        onFinished: (id, outcome) => getService('imports').finished(id, outcome),
-        kinds: [
-          exportJobKind(strapi, {
-            limit: cfg.parallelExportLimit,
-            chunkSize: cfg.exportChunkSize,
-            activityDays: cfg.activityDays,
-            sheetRows: cfg.exportSheetRows ?? undefined,
-            onEnded: (id, outcome) => getService('exports').ended(id, outcome),
-          }),
-        ],
-      });
+      const kinds: JobKind[] = [
+        importJobKind(strapi, {
+          limit: cfg.parallelImportLimit,
+          batchSize: cfg.batchSize,
+          defaultCountry: cfg.defaultCountry,
+          onFinished: (id, outcome) => getService('imports').finished(id, outcome),
+        }),
+        exportJobKind(strapi, {
+          limit: cfg.parallelExportLimit,
+          chunkSize: cfg.exportChunkSize,
+          activityDays: cfg.activityDays,
+          sheetRows: cfg.exportSheetRows ?? undefined,
+          onEnded: (id, outcome) => getService('exports').ended(id, outcome),
+        }),
+      ];
+      runs = createRuns(strapi, kinds, newLeaseOwner(), cfg.leaseSeconds);
+      queue = createDbQueue(strapi, kinds, runs, { tickSeconds: cfg.queueTickSeconds });
     }
     return queue;
   };
@@ -39,8 +43,13 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       get().start();
     },
     kick: () => get().kick(),
-    stop: async () => queue?.stop(),
+    /** Running jobs leave after their current batch and hand their lease over before the database closes. */
+    stop: async () => {
+      await queue?.stop();
+      await runs?.drain();
+    },
     running: (kind?: string) => queue?.running(kind) ?? [],
+    health: (): QueueHealth => get().health(),
   };
 };
 
