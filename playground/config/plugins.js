@@ -22,6 +22,8 @@ module.exports = ({ env }) => ({
       contentManager: env.bool('CONTACTS_CONTENT_MANAGER', false),
       subscribe: { doubleOptIn: env.bool('CONTACTS_DOUBLE_OPT_IN', true) },
       redisUrl: env('REDIS_URL', null),
+      redisPrefix: env('CONTACTS_REDIS_PREFIX', 'strapi-contacts'),
+      runJobs: env.bool('CONTACTS_RUN_JOBS', true),
       defaultCountry: env('CONTACTS_DEFAULT_COUNTRY', 'FR'),
     },
   },

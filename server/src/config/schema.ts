@@ -36,7 +36,16 @@ export const configSchema = yup.object({
   exportDir: yup.string().nullable().default(null),
   /** Rows per XLSX sheet, header included (Excel's limit); tests lower it. */
   exportSheetRows: yup.number().integer().min(2).max(1_048_576).default(1_048_576),
-  redisUrl: yup.string().nullable().default(null),
+  /** Redis for the BullMQ queue (else the REDIS_URL environment variable); none: the database queue. */
+  redisUrl: yup
+    .string()
+    .nullable()
+    .default(null)
+    .test('redis-url', '${path} must be a redis:// or rediss:// URL (redis://host:6379/0)', (v) => !v || /^rediss?:\/\/[^/]*(\/\d*)?$/.test(v)),
+  /** Prefix of the plugin's BullMQ keys in Redis: one per app when apps share a Redis. */
+  redisPrefix: yup.string().matches(/^[^:\s]+$/, '${path} must not contain ":" or spaces').default('strapi-contacts'),
+  /** false: this Strapi instance only enqueues imports and exports; `strapi-contacts worker` processes run them. */
+  runJobs: yup.boolean().default(true),
   /** An import whose worker stopped heart-beating for this long is taken over and resumed. */
   leaseSeconds: yup.number().integer().min(2).default(60),
   /** How often each Strapi process looks for queued, delayed or abandoned imports. */

@@ -56,7 +56,6 @@ export const leaseTransitions = (strapi: Core.Strapi, table: () => string, runna
   };
 
   return {
-    one: (id) => rows().where({ id }).first('id', 'status', 'lease_owner', 'lease_expires_at'),
     claim: (id, owner, leaseMs, limit = Infinity) =>
       withinLimit(id, limit, false, (trx) =>
         rows(trx).where({ id }).whereIn('status', [...runnable]).update({ status: 'in_progress', lease_owner: owner, lease_expires_at: at(leaseMs), error: null })

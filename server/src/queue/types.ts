@@ -33,8 +33,6 @@ export interface JobCandidate {
 export interface JobRows {
   /** Runnable and running jobs, oldest first. */
   active(): Promise<JobCandidate[]>;
-  /** One job row's status and lease (undefined once deleted). */
-  one(id: number): Promise<JobCandidate | undefined>;
   /** A runnable job → running under this owner, while fewer than `limit` jobs of the table hold a slot (default: no limit). */
   claim(id: number, owner: string, leaseMs: number, limit?: number): Promise<boolean>;
   /** A running job whose lease expired (or whose owner died) → this owner, while fewer than `limit` others hold a live lease. */

@@ -1,19 +1,32 @@
 import type { Core } from '@strapi/strapi';
 import { exportJobKind } from '../export/job';
+import { createBullQueue } from '../queue/bull-driver';
 import { createDbQueue } from '../queue/db-driver';
 import { importJobKind } from '../queue/import-kind';
 import { newLeaseOwner } from '../queue/owner';
+import { createRedisLink, type RedisLink } from '../queue/redis';
 import { createRuns, type Runs } from '../queue/runs';
 import type { JobKind, JobQueue, QueueHealth } from '../queue/types';
 import { getService } from '../utils/get-service';
 
+/** The Redis URL the plugin uses: `redisUrl`, else the REDIS_URL environment variable; none: the database queue. */
+export const redisUrlOf = (cfg: Record<string, any>): string | null => cfg.redisUrl || process.env.REDIS_URL || null;
+
 /**
- * The job queue (imports, exports) of this Strapi process. Created lazily at bootstrap so the
- * plugin config is read once Strapi has loaded it.
+ * Whether this process runs jobs: `strapi-contacts worker` always does
+ * (it sets CONTACTS_WORKER), a Strapi instance unless `runJobs: false`.
+ */
+export const runsJobs = (cfg: Record<string, any>) => process.env.CONTACTS_WORKER === '1' || cfg.runJobs !== false;
+
+/**
+ * The job queue (imports, exports) of this Strapi process: BullMQ when a Redis URL is
+ * configured, else the database queue. Created lazily at bootstrap so the plugin config is
+ * read once Strapi has loaded it.
  */
 const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   let queue: JobQueue | null = null;
   let runs: Runs | null = null;
+  let link: RedisLink | null = null;
   const get = (): JobQueue => {
     if (!queue) {
       const cfg = strapi.config.get('plugin::contacts') as Record<string, any>;
@@ -33,7 +46,16 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
       ];
       runs = createRuns(strapi, kinds, newLeaseOwner(), cfg.leaseSeconds);
-      queue = createDbQueue(strapi, kinds, runs, { tickSeconds: cfg.queueTickSeconds });
+      const runJobs = runsJobs(cfg);
+      const db = createDbQueue(strapi, kinds, runs, { tickSeconds: cfg.queueTickSeconds });
+      const redisUrl = redisUrlOf(cfg);
+      if (redisUrl) {
+        link = createRedisLink(strapi, redisUrl);
+        queue = createBullQueue(strapi, kinds, runs, link, db, { redisUrl, prefix: cfg.redisPrefix, tickSeconds: cfg.queueTickSeconds, runJobs });
+      } else {
+        // Without Redis, a process that only enqueues leaves the rows to the workers' ticks.
+        queue = runJobs ? db : { ...db, start: () => undefined, kick: () => undefined, health: () => ({ queue: 'database', runsJobs: false }) };
+      }
     }
     return queue;
   };
@@ -47,6 +69,11 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     stop: async () => {
       await queue?.stop();
       await runs?.drain();
+      await link?.close();
+      // A later start (tests, a restarted worker) opens everything anew.
+      queue = null;
+      runs = null;
+      link = null;
     },
     running: (kind?: string) => queue?.running(kind) ?? [],
     health: (): QueueHealth => get().health(),
