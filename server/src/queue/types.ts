@@ -1,3 +1,7 @@
+import type { QueueHealth } from '../../../shared/queue';
+
+export type { QueueHealth };
+
 /** The job queue (imports, exports), whatever carries it (database leases, or BullMQ on Redis). */
 export interface JobQueue {
   /** Starts the periodic tick and the lease heartbeat. */
@@ -10,15 +14,6 @@ export interface JobQueue {
   running(kind?: string): number[];
   /** What carries the jobs now, for the settings page. */
   health(): QueueHealth;
-}
-
-export interface QueueHealth {
-  /** `redis`: BullMQ carries the jobs; `database`: the database queue does (no Redis configured, or Redis down). */
-  queue: 'redis' | 'database';
-  /** Whether this process runs jobs (`runJobs`), or only enqueues them. */
-  runsJobs: boolean;
-  /** Absent without a Redis URL. */
-  redis?: { ok: boolean; error: string | null; since: string | null };
 }
 
 /** A job row as the tick sees it. */
