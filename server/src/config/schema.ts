@@ -1,6 +1,7 @@
 import * as yup from 'yup';
 import { LONGTEXT_DEFAULT_MAX } from '../constants';
 import { DEFAULT_SOURCE_LIMITS as L } from '../import/limits';
+import { parseScheduleRule } from '../schedules/rule';
 
 const GB = 1024 * 1024 * 1024;
 
@@ -12,8 +13,20 @@ export const configSchema = yup.object({
   parallelImportLimit: yup.number().integer().min(1).default(1),
   /** Dynamic segments are refreshed after each import while the base has fewer of them than this. */
   segmentAutoRefreshMax: yup.number().integer().min(0).default(200),
-  /** Cron expression of the scheduled refresh of every dynamic segment (Strapi's cron; once across instances); null: none. */
-  segmentRefreshCron: yup.string().nullable().default('0 3 * * *'),
+  /** When every dynamic segment is refreshed (`every N minutes`, `daily at HH:MM` or a cron expression; once across instances); null: never. */
+  segmentRefreshCron: yup
+    .string()
+    .nullable()
+    .default('0 3 * * *')
+    .test('schedule', (v, ctx) => {
+      if (!v) return true;
+      try {
+        parseScheduleRule(v);
+        return true;
+      } catch (error) {
+        return ctx.createError({ message: `${ctx.path}: ${(error as Error).message}` });
+      }
+    }),
   /** Time a segment preview may take before it answers with what it knows (the count goes on in the background). */
   previewBudgetMs: yup.number().integer().positive().default(1500),
   /** "Active" contacts: activity (imports, content-API writes) within this many days. */

@@ -77,6 +77,14 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     running: (kind?: string) => queue?.running(kind) ?? [],
     health: (): QueueHealth => get().health(),
+    /** The Redis the queue uses (the schedules use it too), or null for the database queue. */
+    redis: () => {
+      get();
+      const cfg = strapi.config.get('plugin::contacts') as Record<string, any>;
+      const url = redisUrlOf(cfg);
+      return link && url ? { link, url, prefix: cfg.redisPrefix as string } : null;
+    },
+    runsJobs: () => runsJobs(strapi.config.get('plugin::contacts') as Record<string, any>),
   };
 };
 
