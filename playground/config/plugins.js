@@ -24,6 +24,7 @@ module.exports = ({ env }) => ({
       redisUrl: env('REDIS_URL', null),
       redisPrefix: env('CONTACTS_REDIS_PREFIX', 'strapi-contacts'),
       runJobs: env.bool('CONTACTS_RUN_JOBS', true),
+      segmentRefreshCron: env('CONTACTS_SEGMENT_REFRESH_CRON', '0 3 * * *'),
       defaultCountry: env('CONTACTS_DEFAULT_COUNTRY', 'FR'),
     },
   },

@@ -56,8 +56,10 @@ export const createRedisLink = (strapi: Core.Strapi, url: string): RedisLink => 
   let error: string | null = null;
   let since: string | null = null;
   let reported = false;
+  let closed = false;
 
   const set = (up: boolean, reason: string | null) => {
+    if (closed) return;
     if (up === ok && reported) {
       if (!up && reason) error = reason;
       return;
@@ -91,6 +93,7 @@ export const createRedisLink = (strapi: Core.Strapi, url: string): RedisLink => 
     },
     onChange: (listener) => void listeners.push(listener),
     async close() {
+      closed = true;
       listeners.length = 0;
       await client.quit().catch(() => client.disconnect());
     },
