@@ -46,6 +46,8 @@ export const createRuns = (strapi: Core.Strapi, kinds: JobKind[], owner: string,
     },
     run(kind, id, onProgress) {
       const jobs = of(kind.name);
+      // One line per run (not per batch): which process took which job, for operators and the scale-out test.
+      strapi.log.info(`[contacts] ${kind.name} ${id}: run by ${owner}`);
       const running = kind
         .run(id, owner, () => pausing, onProgress)
         .catch((error): JobRunOutcome => {
