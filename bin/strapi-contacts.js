@@ -190,9 +190,23 @@ const runImport = async (file, args) => {
 };
 
 const runWorker = async () => {
+  // A worker runs jobs whatever the app's runJobs says (Strapi instances may only enqueue).
+  process.env.CONTACTS_WORKER = '1';
   const app = await loadStrapi();
-  console.log('strapi-contacts worker: processing imports and exports (Ctrl-C to stop)');
+  const queue = app.plugin('contacts').service('queue');
+  // The Redis connection answers within a moment; say which queue carries the jobs once it has.
+  await new Promise((r) => setTimeout(r, 500));
+  const health = queue.health();
+  const via = health.redis
+    ? health.redis.ok
+      ? 'BullMQ on Redis'
+      : `the database queue (Redis unreachable: ${health.redis.error}; BullMQ again once it is back)`
+    : 'the database queue (no redisUrl / REDIS_URL)';
+  console.log(`strapi-contacts worker: processing imports and exports through ${via} (Ctrl-C to stop)`);
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     console.log('strapi-contacts worker: stopping after the current batch…');
     await app.destroy();
     process.exit(0);

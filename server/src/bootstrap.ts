@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTION_VERBS, CAPABILITIES, PLUGIN_ID, WEBHOOK_EVENTS } from './constants';
 import { getDialect } from './database/dialect';
 import { ensureHistoryTable } from './database/history';
-import { claimOnce, ensureLocksTable } from './database/locks';
+import { ensureLocksTable } from './database/locks';
 import { resetTables, tables } from './database/tables';
 import { getService } from './utils/get-service';
 
@@ -46,45 +46,23 @@ const ensureIndexes = async (strapi: Core.Strapi) => {
   await ensureLocksTable(knex);
 };
 
-/** Expired drafts, the history cap and orphan upload folders (a crash mid-upload), at start and then hourly. */
-const HOUSEKEEPING_MS = 3600_000;
-let housekeepingTimer: NodeJS.Timeout | null = null;
-
-const startHousekeeping = async (strapi: Core.Strapi) => {
-  const run = () =>
-    Promise.all([getService('imports').housekeeping(), getService('exports').housekeeping()]).catch((error) =>
-      strapi.log.warn(`[contacts] housekeeping: ${(error as Error).message}`)
-    );
-  await run();
-  housekeepingTimer = setInterval(run, HOUSEKEEPING_MS);
-  housekeepingTimer.unref();
-};
-
-export const stopHousekeeping = () => {
-  if (housekeepingTimer) clearInterval(housekeepingTimer);
-  housekeepingTimer = null;
-};
+/** Expired drafts, the history cap and orphan upload folders (a crash mid-upload): at start, then hourly once across instances. */
+const housekeeping = (strapi: Core.Strapi) =>
+  Promise.all([getService('imports').housekeeping(), getService('exports').housekeeping()]).catch((error) =>
+    strapi.log.warn(`[contacts] housekeeping: ${(error as Error).message}`)
+  );
 
 /**
- * The scheduled refresh of every dynamic segment, through Strapi's cron: it
- * fires on every instance, so each due minute is claimed in the database and
- * runs once.
+ * The plugin's schedules, each run once per due time across every instance
+ * (BullMQ job schedulers with Redis, a row per due time in contacts_locks
+ * without): the history pruning and the refresh of every dynamic segment.
  */
-const scheduleSegmentRefresh = (strapi: Core.Strapi) => {
-  const rule = strapi.config.get('plugin::contacts.segmentRefreshCron') as string | null;
-  if (!rule || !(strapi as any).cron?.add) return;
-  (strapi as any).cron.add({
-    contactsSegmentRefresh: {
-      options: { rule },
-      task: async () => {
-        const due = new Date().toISOString().slice(0, 16);
-        if (!(await claimOnce(strapi.db.connection, `segments-refresh:${due}`))) return;
-        await getService('segments')
-          .refreshAll()
-          .catch((error) => strapi.log.warn(`[contacts] scheduled segment refresh: ${(error as Error).message}`));
-      },
-    },
-  });
+const registerSchedules = (strapi: Core.Strapi) => {
+  const schedules = getService('schedules');
+  schedules.register('housekeeping', 'every 60 minutes', () => housekeeping(strapi));
+  const refresh = strapi.config.get('plugin::contacts.segmentRefreshCron') as string | null;
+  if (refresh) schedules.register('segments-refresh', refresh, () => getService('segments').refreshAll());
+  schedules.start();
 };
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -94,13 +72,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('fields').seedBuiltIns();
   await getService('segments').seedDefaults();
   registerWebhookEvents(strapi);
-  await startHousekeeping(strapi);
-  scheduleSegmentRefresh(strapi);
+  await housekeeping(strapi);
   // Contacts written before the folded copies existed get them in the background (criteria and the search read them).
   void getService('contacts')
     .backfillFolded()
     .catch((error) => strapi.log.warn(`[contacts] folded copies: ${(error as Error).message}`));
   getService('queue').start();
+  registerSchedules(strapi);
 };
 
 /** Lets Settings → Webhooks subscribe to the plugin's events. */

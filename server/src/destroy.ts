@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { stopHousekeeping } from './bootstrap';
 import { getService } from './utils/get-service';
 
-/** Running imports finish their batch and hand their lease over before the database closes. */
+/** Schedules stop; running imports finish their batch and hand their lease over before the database closes. */
 const destroy = async (_: { strapi: Core.Strapi }) => {
-  stopHousekeeping();
+  await getService('schedules').stop();
   await getService('queue').stop();
 };
 

@@ -1,6 +1,7 @@
 import { Flex } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { QueueHealthCard } from '../components/settings/QueueHealthCard';
 import { UniqueKeySettings } from '../components/settings/UniqueKeySettings';
 import { useSettings } from '../hooks/useSettings';
 import { useSettingsPermissions } from '../hooks/useSettingsPermissions';
@@ -33,6 +34,8 @@ export const SettingsPage = () => {
         <Flex direction="column" alignItems="stretch" gap={6}>
           {/* Keyed by the saved key so a saved change starts the form afresh. */}
           <UniqueKeySettings key={settings.uniqueKey} settings={settings} canManage={permissions.canManage} onSaved={set} />
+          {/* The health route is behind the settings action. */}
+          {permissions.canManage && <QueueHealthCard />}
         </Flex>
       </Layouts.Content>
     </Page.Main>

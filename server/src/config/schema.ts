@@ -1,6 +1,7 @@
 import * as yup from 'yup';
 import { LONGTEXT_DEFAULT_MAX } from '../constants';
 import { DEFAULT_SOURCE_LIMITS as L } from '../import/limits';
+import { parseScheduleRule } from '../schedules/rule';
 
 const GB = 1024 * 1024 * 1024;
 
@@ -13,8 +14,20 @@ export const configSchema = yup.object({
   parallelImportLimit: yup.number().integer().min(1).default(1),
   /** Dynamic segments are refreshed after each import while the base has fewer of them than this. */
   segmentAutoRefreshMax: yup.number().integer().min(0).default(200),
-  /** Cron expression of the scheduled refresh of every dynamic segment (Strapi's cron; once across instances); null: none. */
-  segmentRefreshCron: yup.string().nullable().default('0 3 * * *'),
+  /** When every dynamic segment is refreshed (`every N minutes`, `daily at HH:MM` or a cron expression; once across instances); null: never. */
+  segmentRefreshCron: yup
+    .string()
+    .nullable()
+    .default('0 3 * * *')
+    .test('schedule', (v, ctx) => {
+      if (!v) return true;
+      try {
+        parseScheduleRule(v);
+        return true;
+      } catch (error) {
+        return ctx.createError({ message: `${ctx.path}: ${(error as Error).message}` });
+      }
+    }),
   /** Time a segment preview may take before it answers with what it knows (the count goes on in the background). */
   previewBudgetMs: yup.number().integer().positive().default(1500),
   /** "Active" contacts: activity (imports, content-API writes) within this many days. */
@@ -37,7 +50,16 @@ export const configSchema = yup.object({
   exportDir: yup.string().nullable().default(null),
   /** Rows per XLSX sheet, header included (Excel's limit); tests lower it. */
   exportSheetRows: yup.number().integer().min(2).max(1_048_576).default(1_048_576),
-  redisUrl: yup.string().nullable().default(null),
+  /** Redis for the BullMQ queue (else the REDIS_URL environment variable); none: the database queue. */
+  redisUrl: yup
+    .string()
+    .nullable()
+    .default(null)
+    .test('redis-url', '${path} must be a redis:// or rediss:// URL (redis://host:6379/0)', (v) => !v || /^rediss?:\/\/[^/]*(\/\d*)?$/.test(v)),
+  /** Prefix of the plugin's BullMQ keys in Redis: one per app when apps share a Redis. */
+  redisPrefix: yup.string().matches(/^[^:\s]+$/, '${path} must not contain ":" or spaces').default('strapi-contacts'),
+  /** false: this Strapi instance only enqueues imports and exports; `strapi-contacts worker` processes run them. */
+  runJobs: yup.boolean().default(true),
   /** An import whose worker stopped heart-beating for this long is taken over and resumed. */
   leaseSeconds: yup.number().integer().min(2).default(60),
   /** How often each Strapi process looks for queued, delayed or abandoned imports. */

@@ -3,7 +3,7 @@ import type { JobKind } from '../queue/types';
 import { createExportRepository } from './repository';
 import { ExportRunError, runExport, type RunSettings } from './runner';
 
-export interface ExportJobSettings extends Omit<RunSettings, 'shouldPause'> {
+export interface ExportJobSettings extends Omit<RunSettings, 'shouldPause' | 'onProgress'> {
   /** Exports running at once on one database (`parallelExportLimit`); imports have their own limit. */
   limit: number;
   /** After an export is done or failed: webhook event, e-mail, history cap. */
@@ -24,13 +24,17 @@ export const exportJobKind = (strapi: Core.Strapi, settings: ExportJobSettings):
     name: 'export',
     limit: settings.limit,
     rows,
-    async run(id, owner, shouldPause) {
+    async run(id, owner, shouldPause, onProgress) {
       try {
-        if ((await runExport(strapi, id, owner, { ...settings, shouldPause })) === 'done') await ended(id, 'done');
+        if ((await runExport(strapi, id, owner, { ...settings, shouldPause, onProgress })) !== 'done') return 'left';
+        await ended(id, 'done');
+        return 'ended';
       } catch (error) {
         const message = error instanceof ExportRunError ? error.message : `Export failed: ${(error as Error).message}`;
         if (!(error instanceof ExportRunError)) strapi.log.error(`[contacts] export ${id} failed: ${(error as Error).stack}`);
-        if (await rows.fail(id, owner, message).catch(() => false)) await ended(id, 'failed');
+        if (!(await rows.fail(id, owner, message).catch(() => false))) return 'left';
+        await ended(id, 'failed');
+        return 'ended';
       }
     },
   };

@@ -26,6 +26,8 @@ export interface RunSettings {
   activityDays: number;
   /** True when this process is shutting down: leave after the current page, keeping the export in progress. */
   shouldPause?: () => boolean;
+  /** After each page's cursor is saved: the rows written so far and the pass's total. */
+  onProgress?: (p: { processed: number; total: number }) => void;
   /** XLSX sheet size (tests make it small). */
   sheetRows?: number;
 }
@@ -54,6 +56,7 @@ export const runExport = async (strapi: Core.Strapi, exportId: number, owner: st
   const runStart = Date.now();
   const activeBefore = Number(row.duration_ms) || 0;
   let cursor = parseJson<ExportCursor | null>(row.cursor, null);
+  let total = Number(row.total) || 0;
   timings.runs = (timings.runs ?? 0) + 1;
 
   const scope = parseJson<any>(row.scope, { all: true });
@@ -67,7 +70,8 @@ export const runExport = async (strapi: Core.Strapi, exportId: number, owner: st
     cursor = { after: 0, rows: 0, bytes: 0, maxId: Number(maxId) || 0, now: now.toISOString(), part: null, notes: { truncated: 0, unlisted: 0 } };
     const [{ n }] = await knex(`${t.contacts} as c`).whereRaw(where.sql, where.bindings as any).andWhere('c.id', '<=', cursor.maxId).count({ n: '*' });
     timings.startedAt = new Date(runStart).toISOString();
-    if (!(await repository.begin(exportId, owner, { total: Number(n), cursor, timings: JSON.stringify(timings) }))) return 'lost';
+    total = Number(n);
+    if (!(await repository.begin(exportId, owner, { total, cursor, timings: JSON.stringify(timings) }))) return 'lost';
   }
 
   const files = await runFiles(strapi, row.document_id, row.format);
@@ -114,6 +118,7 @@ export const runExport = async (strapi: Core.Strapi, exportId: number, owner: st
       await sink.write(page.map(toRecord));
       position = { after: Number(page[page.length - 1].id), rows: position.rows + page.length };
       if (!(await save(position))) return await leave();
+      settings.onProgress?.({ processed: position.rows, total });
       if (settings.shouldPause?.()) return await leave();
       // better-sqlite3 answers in microtasks: let HTTP requests in between pages.
       await new Promise((resolve) => setImmediate(resolve));

@@ -1,4 +1,8 @@
-/** The job queue (imports and exports), whatever carries it (database leases today, BullMQ later). */
+import type { QueueHealth } from '../../../shared/queue';
+
+export type { QueueHealth };
+
+/** The job queue (imports, exports), whatever carries it (database leases, or BullMQ on Redis). */
 export interface JobQueue {
   /** Starts the periodic tick and the lease heartbeat. */
   start(): void;
@@ -8,6 +12,8 @@ export interface JobQueue {
   stop(): Promise<void>;
   /** Jobs of one kind (default: imports) this process is running now (ids). */
   running(kind?: string): number[];
+  /** What carries the jobs now, for the settings page. */
+  health(): QueueHealth;
 }
 
 /** A job row as the tick sees it. */
@@ -22,12 +28,20 @@ export interface JobCandidate {
 export interface JobRows {
   /** Runnable and running jobs, oldest first. */
   active(): Promise<JobCandidate[]>;
-  claim(id: number, owner: string, leaseMs: number): Promise<boolean>;
-  takeOver(id: number, owner: string, leaseMs: number, deadOwner: string | null): Promise<boolean>;
+  /** A runnable job → running under this owner, while fewer than `limit` jobs of the table hold a slot (default: no limit). */
+  claim(id: number, owner: string, leaseMs: number, limit?: number): Promise<boolean>;
+  /** A running job whose lease expired (or whose owner died) → this owner, while fewer than `limit` others hold a live lease. */
+  takeOver(id: number, owner: string, leaseMs: number, deadOwner: string | null, limit?: number): Promise<boolean>;
   /** A queued job waiting for a slot is marked so (imports: `delayed`); kinds without such a status leave it queued. */
   delay?(id: number): Promise<boolean>;
   heartbeat(ids: number[], owner: string, leaseMs: number): Promise<void>;
   expireLeases(ids: number[], owner: string): Promise<void>;
+}
+
+/** Progress of a running job, as its row's counters say after a committed batch. */
+export interface JobProgress {
+  processed: number;
+  total: number;
 }
 
 /** One kind of background job on the queue: its rows, how many may run at once, and how one runs to its end. */
@@ -35,6 +49,12 @@ export interface JobKind {
   name: string;
   limit: number;
   rows: JobRows;
-  /** Runs a claimed job; settles its own outcome (finished, failed, or left for another process). */
-  run(id: number, owner: string, shouldPause: () => boolean): Promise<void>;
+  /**
+   * Runs a claimed job; settles its own outcome (finished, failed, or left for another process).
+   * Resolves `left` when it stopped without an end because `shouldPause` said so or the lease was lost.
+   */
+  run(id: number, owner: string, shouldPause: () => boolean, onProgress?: (p: JobProgress) => void): Promise<JobRunOutcome>;
 }
+
+/** `ended`: finished, failed or stopped by a person; `left`: still to be run (shutdown, or the lease went to another process). */
+export type JobRunOutcome = 'ended' | 'left';

@@ -9,6 +9,7 @@ export default {
     r('GET', '/settings', 'admin-settings.find', { any: [P.settings, P.contacts.read, P.imports.create] }),
     r('PUT', '/settings', 'admin-settings.update', P.settings),
     r('GET', '/settings/conflicts', 'admin-settings.conflicts', P.settings),
+    r('GET', '/settings/health', 'admin-settings.health', P.settings),
 
     r('GET', '/fields', 'admin-fields.find', { any: [P.fields.read, P.contacts.read, P.imports.create] }),
     r('POST', '/fields', 'admin-fields.create', P.fields.create),

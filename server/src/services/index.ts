@@ -4,8 +4,9 @@ import fields from './fields';
 import imports from './imports';
 import mappings from './mappings';
 import queue from './queue';
+import schedules from './schedules';
 import segments from './segments';
 import settings from './settings';
 import subscriptions from './subscriptions';
 
-export default { contacts, exports, fields, imports, mappings, queue, segments, settings, subscriptions };
+export default { contacts, exports, fields, imports, mappings, queue, schedules, segments, settings, subscriptions };

@@ -4,6 +4,7 @@ import type { FieldsService } from '../services/fields';
 import type { ImportsService } from '../services/imports';
 import type { MappingsService } from '../services/mappings';
 import type { QueueService } from '../services/queue';
+import type { SchedulesService } from '../services/schedules';
 import type { SegmentsService } from '../services/segments';
 import type { SettingsService } from '../services/settings';
 import type { SubscriptionsService } from '../services/subscriptions';
@@ -16,6 +17,7 @@ export interface Services {
   imports: ImportsService;
   mappings: MappingsService;
   queue: QueueService;
+  schedules: SchedulesService;
   segments: SegmentsService;
   settings: SettingsService;
   subscriptions: SubscriptionsService;

@@ -14,9 +14,8 @@ const MYSQL = { host: process.env.TEST_MYSQL_HOST || '127.0.0.1', port: 3306, us
  * A fresh database per suite: a temp SQLite file, or a new Postgres/MySQL
  * database dropped at the end. Returns the env Strapi's config/database.js reads.
  */
-export const createTestDatabase = async (): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> => {
+export const createTestDatabase = async (kind: TestDb = testDb()): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> => {
   const name = `contacts_test_${crypto.randomBytes(5).toString('hex')}`;
-  const kind = testDb();
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contacts-test-'));
     const filename = path.relative(path.join(__dirname, '../../../playground'), path.join(dir, 'data.db'));

@@ -66,3 +66,23 @@ export const adminLogin = async (url: string) => {
   if (res.status !== 200) throw new Error(`login failed ${res.status}`);
   return res.body.data.token as string;
 };
+
+/** Starts `strapi-contacts worker` in the playground (its own process, for kill -9 tests); resolves once it says it runs. */
+export const startWorkerProcess = async (env: Record<string, string>): Promise<ServerProcess> => {
+  const bin = path.join(__dirname, '../../../bin/strapi-contacts.js');
+  let out = '';
+  const child = spawn(process.execPath, [bin, 'worker'], {
+    cwd: PLAYGROUND,
+    env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const until = Date.now() + 90_000;
+  while (!out.includes('strapi-contacts worker: processing')) {
+    if (child.exitCode !== null) throw new Error(`worker exited early:\n${out}`);
+    if (Date.now() > until) throw new Error(`worker did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url: '', child, output: () => out };
+};
