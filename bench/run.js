@@ -214,7 +214,9 @@ const exportBench = async (dbs) => {
 const main = async () => {
   const dbs = ['sqlite', ...(pgReachable() ? ['postgres'] : [])];
   // MySQL where the import's targets name it (its dialect has no segment or export figures of its own).
-  const importDbs = [...dbs, ...(mysqlReachable() ? ['mysql'] : [])];
+  // BENCH_DBS=sqlite,postgres limits the run to those databases.
+  const wanted = process.env.BENCH_DBS ? process.env.BENCH_DBS.split(',') : null;
+  const importDbs = [...dbs, ...(mysqlReachable() ? ['mysql'] : [])].filter((d) => !wanted || wanted.includes(d));
   if (only('imports')) await importBench(dbs);
   if (only('realistic')) await realisticBench(importDbs);
   if (only('scale')) await scaleBench(importDbs);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { BulkWriter } from './bulk';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer';
 
 interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
@@ -16,8 +17,9 @@ const head = (verb: string, table: string, columns: string[]) => `${verb} INTO $
 
 /**
  * How often a PASSIVE checkpoint copies the WAL back while an import runs (SQLite's own would run every 4 MB,
- * on the writer). It runs on Strapi's thread and blocks it while it copies: every 10 s, the batches were faster
- * (3.9–4.2 s against 5.7–9.6 s on 200k rows) but the admin list's p99 during a 1M import rose to 982 ms.
+ * on the writer). Run on Strapi's thread, every 10 s made the batches faster on 200k rows (3.9–4.2 s against
+ * 5.7–9.6 s) but not at 1M, and held the thread longer each time (the admin list's p99 during a 1M import:
+ * 982 ms, 347 ms every 1.5 s); in the checkpointer thread, 160 ms.
  */
 const CHECKPOINT_EVERY_MS = 1500;
 
@@ -44,6 +46,11 @@ export const sqliteWriter = (): BulkWriter => {
   };
   let lastCheckpoint = 0;
   let walTuned = false;
+  let checkpointer: Checkpointer | null = null;
+  const checkpoint = async (knex: Knex, mode: 'PASSIVE' | 'TRUNCATE') => {
+    if (checkpointer) await checkpointer.checkpoint(mode);
+    else await knex.raw(`PRAGMA wal_checkpoint(${mode})`);
+  };
   /** Imports running on this connection: SQLite's own checkpoints come back when the last one leaves. */
   let running = 0;
   const writer: BulkWriter = {
@@ -55,9 +62,9 @@ export const sqliteWriter = (): BulkWriter => {
      * temp_store=MEMORY: SQLite's statement journals (opened by statements that
      * might fail halfway) otherwise go to temp files, several write syscalls a row.
      * Checkpoints leave the statements: a PASSIVE one between batches every
-     * 1.5 s (afterBatch), a TRUNCATE at the end (finish). A checkpointer on a
-     * connection of its own never let the WAL restart (the writer always had
-     * frames past it): the WAL grew to 600 MB in a 300k-row test.
+     * 1.5 s (afterBatch), a TRUNCATE at the end (finish), run by a thread of
+     * their own when the bundle is there (sqlite-checkpointer.ts) while the
+     * writer waits between two batches.
      */
     async prepare(knex, opts) {
       running += 1;
@@ -71,6 +78,8 @@ export const sqliteWriter = (): BulkWriter => {
         const [now] = await knex.raw('PRAGMA journal_mode');
         walTuned = String(now?.journal_mode).toLowerCase() === 'wal';
         if (walTuned) await knex.raw('PRAGMA wal_autocheckpoint = 0');
+        const filename = (knex as any).client?.config?.connection?.filename;
+        if (walTuned && !checkpointer && opts.threadScript && typeof filename === 'string') checkpointer = startCheckpointer(opts.threadScript, filename);
         lastCheckpoint = Date.now();
       } catch {
         // an in-memory or read-only database keeps its mode
@@ -79,7 +88,7 @@ export const sqliteWriter = (): BulkWriter => {
     beginBatch: async () => undefined,
     async afterBatch(knex) {
       if (!walTuned || Date.now() - lastCheckpoint < CHECKPOINT_EVERY_MS) return;
-      await knex.raw('PRAGMA wal_checkpoint(PASSIVE)');
+      await checkpoint(knex, 'PASSIVE');
       lastCheckpoint = Date.now();
     },
     async finish(knex) {
@@ -88,7 +97,9 @@ export const sqliteWriter = (): BulkWriter => {
       walTuned = false;
       // SQLite's default again for Strapi's own writes; the WAL file back to zero bytes.
       await knex.raw('PRAGMA wal_autocheckpoint = 1000');
-      await knex.raw('PRAGMA wal_checkpoint(TRUNCATE)');
+      await checkpoint(knex, 'TRUNCATE');
+      await checkpointer?.close();
+      checkpointer = null;
     },
     timestamp: (date) => date.getTime(),
     async selectIn(trx, table, columns, column, values) {

@@ -16,8 +16,8 @@ export interface Conflict {
  */
 export interface BulkWriter {
   name: DialectName;
-  /** Called before an import runs, outside any transaction. */
-  prepare(knex: Knex, opts: { sqliteWal: boolean }): Promise<void>;
+  /** Called before an import runs, outside any transaction; `threadScript`: the bundle that can run helper threads. */
+  prepare(knex: Knex, opts: { sqliteWal: boolean; threadScript?: string | null }): Promise<void>;
   /** First statement of a batch's transaction. */
   beginBatch(trx: Knex.Transaction): Promise<void>;
   /** Between two batches, outside any transaction (SQLite: the periodic checkpoint). */

@@ -4,6 +4,7 @@
  * loads the import stages only, not Strapi, which keeps its memory low. Each
  * runner checks its flag in workerData, so one bundle serves every kind of thread.
  */
+import { runSqliteCheckpointer } from '../database/sqlite-checkpointer';
 import { runProbeWorker } from './probe';
 import { runImportWorker } from './worker';
 import { runImportWriter } from './writer-thread';
@@ -11,3 +12,4 @@ import { runImportWriter } from './writer-thread';
 runImportWorker();
 runImportWriter();
 runProbeWorker();
+runSqliteCheckpointer();

@@ -4,6 +4,7 @@ import type { Dialect } from '../database/dialect';
 import { trackGrowth } from '../database/stats';
 import type { CounterDelta, Timings } from './types';
 import type { BatchSource } from './worker';
+import { workerScript } from './worker-script';
 import { LeaseLostError, writeBatch, type WriteSettings } from './write';
 
 /** Where a run of the batch loop left its import. `end`: every row written, the import still to be marked finished. */
@@ -63,7 +64,7 @@ export const writeAll = async (ctx: LoopContext): Promise<LoopResult> => {
 
   const grew = await trackGrowth(knex, ctx.dialect, s.tables.contacts);
   // Paired with finish() below, whatever happens.
-  await bulk.prepare(knex, { sqliteWal: ctx.sqliteWal });
+  await bulk.prepare(knex, { sqliteWal: ctx.sqliteWal, threadScript: workerScript() });
   try {
     for (;;) {
       const waited = performance.now();
