@@ -59,10 +59,13 @@ const generate = (file, rows) => {
  * unreadable mobiles (warnings, never failures), case-variant duplicate
  * e-mails, invalid e-mails, and custom fields. Returns what an exact import
  * must count: created = distinct valid e-mails, failed = invalid e-mails,
- * warnings = rows whose mobile cannot be read.
+ * warnings = rows whose mobile cannot be read. `part` k > 0: the k-th of
+ * several files of `rows` rows (its own draws, e-mails numbered from k × rows),
+ * so no two parts share a contact; part 0 is the single file's bytes.
  */
-const generateRealistic = (file, rows) => {
-  const rand = rng(0xc0ffee + rows);
+const generateRealistic = (file, rows, part = 0) => {
+  const rand = rng(0xc0ffee + rows + part * 0x9e37);
+  const at = part * rows;
   const out = fs.openSync(file, 'w');
   let buf = 'email,first_name,last_name,mobile,company,city,plan,signup_date,newsletter\n';
   const distinct = new Set();
@@ -73,12 +76,12 @@ const generateRealistic = (file, rows) => {
     const r = rand();
     let email;
     if (r < 0.005) {
-      email = `broken.${i}@@example`;
+      email = `broken.${at + i}@@example`;
       invalid += 1;
     } else if (r < 0.025 && i > 100) {
-      email = `Contact.${Math.floor(rand() * i)}@Example.COM`;
+      email = `Contact.${at + Math.floor(rand() * i)}@Example.COM`;
     } else {
-      email = `contact.${i}@example.com`;
+      email = `contact.${at + i}@example.com`;
     }
     const valid = r >= 0.005;
     if (valid) distinct.add(email.toLowerCase());

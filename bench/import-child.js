@@ -9,10 +9,8 @@
  * at the RSS peak (stderr).
  * Prints one JSON line.
  */
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
 const { boot } = require('./boot');
+const { createCustomFields, draftImport } = require('./draft');
 const { fillContacts } = require('./fill');
 
 const [mode, arg, db = 'sqlite'] = process.argv.slice(2);
@@ -43,37 +41,6 @@ const lister = async (strapi) => {
   };
 };
 
-// Both bench files (bench/generate.js) map with the same entries; each takes those of its header.
-const CUSTOM = [
-  { column: 'address', key: 'address', label: 'Address', type: 'text' },
-  { column: 'city', key: 'city', label: 'City', type: 'text' },
-  { column: 'plan', key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro', 'team'] },
-  { column: 'signup_date', key: 'signupDate', label: 'Signup date', type: 'date' },
-];
-const BUILT_IN = [
-  { column: 'email', field: 'email' },
-  { column: 'first_name', field: 'firstName' },
-  { column: 'last_name', field: 'lastName' },
-  { column: 'mobile', field: 'mobile' },
-  { column: 'company', field: 'company' },
-  { column: 'newsletter', field: 'emailOptIn' },
-];
-
-const importFile = async (strapi, source) => {
-  const service = strapi.plugin('contacts').service('imports');
-  const temp = path.join(os.tmpdir(), `bench-${process.pid}.csv`);
-  fs.copyFileSync(source, temp);
-  const draft = await service.createFromUpload({ filepath: temp, originalFilename: path.basename(source), size: fs.statSync(temp).size }, {}, null);
-  const columns = draft.detected.columns;
-  // A filled base already has the custom fields (fill.js writes plan and signupDate): map onto them.
-  const custom = CUSTOM.map((c) => (fill ? { column: c.column, field: c.key } : { column: c.column, newField: { key: c.key, label: c.label, type: c.type, ...(c.options ? { options: c.options } : {}) } }));
-  const mapping = [...BUILT_IN, ...custom].filter((e) => columns.includes(e.column));
-  // The realistic files (the ones with mobiles) write their dates the French way.
-  const dateFormat = columns.includes('mobile') ? 'DD/MM/YYYY' : 'YYYY-MM-DD';
-  await service.update(draft.documentId, { mapping, options: { dateFormat } }, null);
-  return { service, draft };
-};
-
 const main = async () => {
   let peak = 0;
   // rss() alone: memoryUsage() also walks the heap spaces, which costs the import's thread every 50 ms.
@@ -87,8 +54,7 @@ const main = async () => {
   const app = await boot(db, latency ? { DEMO_ADMIN_EMAIL: ADMIN.email, DEMO_ADMIN_PASSWORD: ADMIN.password } : {});
   const { strapi } = app;
   if (fill) {
-    const fields = strapi.plugin('contacts').service('fields');
-    for (const c of CUSTOM) await fields.create({ key: c.key, label: c.label, type: c.type, ...(c.options ? { options: c.options } : {}) });
+    await createCustomFields(strapi);
     await fillContacts(strapi, fill);
   }
   const list = latency ? await lister(strapi) : null;
@@ -97,7 +63,8 @@ const main = async () => {
   let result;
   try {
     if (mode === 'import') {
-      const { service, draft } = await importFile(strapi, arg);
+      // A filled base already has the custom fields (fill.js writes plan and signupDate): map onto them.
+      const { service, draft } = await draftImport(strapi, arg, { existingFields: Boolean(fill) });
       const status = () => strapi.db.connection('contacts_imports').where({ document_id: draft.documentId }).first('status');
       const ended = (s) => ['imported', 'failed', 'stopped'].includes(s);
       const started = process.hrtime.bigint();

@@ -9,10 +9,14 @@
  *   · 100k rows (half updates) into an empty base and into a base of 1M
  *   · segments over a 1M base (refreshes, quick search, preview).
  *   · exports of a 100k and a 1M base to CSV and XLSX, against a bare csv-stringify of the same pages.
- * BENCH_ROWS=200000 npm run bench for a quicker run; BENCH_ONLY=imports|realistic|scale|segments|exports for one part.
+ *   · workers (Postgres + Redis only): 1M realistic rows as 4 files of 250k queued together, run by
+ *     1 then 2 `strapi-contacts worker` processes behind a Strapi that only enqueues (parallelImportLimit
+ *     = the number of workers); wall time, rows/s, exact counters, each worker's peak RSS, load average.
+ * BENCH_ROWS=200000 npm run bench for a quicker run; BENCH_ONLY=imports|realistic|scale|segments|exports|workers for one part.
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { generate, generateRealistic } = require('./generate');
 const { run: parseOnly } = require('./parse-only');
@@ -40,19 +44,41 @@ const realisticFile = (rows) => {
   return { file: f, ...JSON.parse(fs.readFileSync(meta, 'utf8')) };
 };
 
+/** Part k of `parts` realistic files that together hold `rows` rows, no contact in two of them. */
+const realisticPart = (rows, k, parts) => {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const n = rows / parts;
+  const f = path.join(dataDir, `realistic-${rows}-part${k + 1}-of-${parts}.csv`);
+  const meta = `${f}.json`;
+  if (!fs.existsSync(f) || !fs.existsSync(meta)) {
+    const g = generateRealistic(f, n, k);
+    fs.writeFileSync(meta, JSON.stringify(g));
+    console.log('generated', g);
+  }
+  return { file: f, ...JSON.parse(fs.readFileSync(meta, 'utf8')) };
+};
+
 const runChild = (script, ...args) => {
   const env = typeof args[args.length - 1] === 'object' ? { ...process.env, ...args.pop() } : process.env;
   const out = execFileSync(process.execPath, [path.join(__dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env });
   return JSON.parse(out.trim().split('\n').pop());
 };
 const child = (...args) => runChild('import-child.js', ...args);
-/** BENCH_ONLY=imports|realistic|scale|segments|exports runs one part. */
+/** BENCH_ONLY=imports|realistic|scale|segments|exports|workers runs one part. */
 const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === part;
 
 const pgReachable = () => {
   try {
     execFileSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']);
     return true;
+  } catch {
+    return false;
+  }
+};
+
+const redisReachable = () => {
+  try {
+    return execFileSync('redis-cli', ['-u', process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379', 'ping'], { encoding: 'utf8' }).trim() === 'PONG';
   } catch {
     return false;
   }
@@ -211,6 +237,30 @@ const exportBench = async (dbs) => {
   }
 };
 
+/**
+ * Issue #13: the same 1M realistic rows, split into 4 files, imported by 1
+ * and then 2 worker processes (bench/workers-child.js, a fresh database and
+ * Redis prefix each). Postgres and Redis must answer.
+ */
+const WORKER_FILES = 4;
+const workersBench = async () => {
+  if (!redisReachable()) {
+    console.log('\nworkers: skipped (Redis does not answer; BENCH_REDIS_URL)');
+    return;
+  }
+  const files = Array.from({ length: WORKER_FILES }, (_, k) => realisticPart(big, k, WORKER_FILES));
+  const runs = [1, 2].map((n) => runChild('workers-child.js', String(n), JSON.stringify(files)));
+  console.log(`\n| ${fmt(big)} realistic rows, ${WORKER_FILES} imports of ${fmt(big / WORKER_FILES)} queued together (Postgres + Redis) | workers | parallelImportLimit | seconds | rows/s | most at once | imports per worker | peak RSS per worker MB | created | failed | warnings | exact | load average (max 1 min) |`);
+  console.log('|---|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---|---:|');
+  for (const r of runs) {
+    console.log(
+      `| plugin imports | ${r.workers} | ${r.parallelImportLimit} | ${r.seconds.toFixed(2)} | ${fmt(r.rowsPerSec)} | ${r.mostAtOnce} | ${r.importsPerWorker.join(' / ')} | ${r.workerPeakRssMb.join(' / ')} | ${fmt(r.created)} | ${fmt(r.failed)} | ${fmt(r.warnings)} | ${r.exact ? 'yes' : `NO: ${JSON.stringify(r.imports.map((i) => ({ file: i.file, counters: i.counters, expected: i.expected, runs: i.runs })))}`} | ${r.loadMax} |`
+    );
+  }
+  for (const r of runs) console.log(`${r.workers} worker(s), at the end: ${r.uptime}`);
+  console.log(`2 workers: ${(runs[1].rowsPerSec / runs[0].rowsPerSec).toFixed(2)}× the rows/s of 1 worker (this machine has ${os.cpus().length} cores, shared with Postgres and Redis).`);
+};
+
 const main = async () => {
   const dbs = ['sqlite', ...(pgReachable() ? ['postgres'] : [])];
   // MySQL where the import's targets name it (its dialect has no segment or export figures of its own).
@@ -222,6 +272,7 @@ const main = async () => {
   if (only('scale')) await scaleBench(importDbs);
   if (only('segments')) await segmentBench(dbs);
   if (only('exports')) await exportBench(dbs);
+  if (only('workers') && dbs.includes('postgres')) await workersBench();
 };
 
 main().catch((error) => {
