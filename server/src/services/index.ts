@@ -4,8 +4,22 @@ import fields from './fields';
 import imports from './imports';
 import mappings from './mappings';
 import queue from './queue';
+import recurringImports from './recurring-imports';
+import scheduledExports from './scheduled-exports';
 import segments from './segments';
 import settings from './settings';
 import subscriptions from './subscriptions';
 
-export default { contacts, exports, fields, imports, mappings, queue, segments, settings, subscriptions };
+export default {
+  contacts,
+  exports,
+  fields,
+  imports,
+  mappings,
+  queue,
+  'recurring-imports': recurringImports,
+  'scheduled-exports': scheduledExports,
+  segments,
+  settings,
+  subscriptions,
+};
