@@ -174,7 +174,8 @@ const createRecurringImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         details: { file, ...(capped ? { capped } : {}) },
       });
     } catch (error) {
-      return runs.insert({ ...base, outcome: 'failed', finished: true, hash: fetched?.hash ?? null, reason: (error as Error).message });
+      const file = fetched ? { file: { hash: fetched.hash, size: fetched.size, origin: fetched.origin } } : {};
+      return runs.insert({ ...base, outcome: 'failed', finished: true, hash: fetched?.hash ?? null, reason: (error as Error).message, details: file });
     } finally {
       if (fetched) await discard(fetched);
       if (slicePath) await discard(slicePath);

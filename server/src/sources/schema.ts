@@ -48,13 +48,19 @@ const sftpSource = yup
   })
   .noUnknown(true, (p) => `source: unknown property ${p.unknown}`);
 
-export const sourceSchema = yup.lazy((v: any) =>
-  v?.kind === 'sftp'
-    ? sftpSource
-    : v?.kind === 'url'
-      ? urlSource
-      : yup.mixed().test('kind', `source.kind must be one of: ${SOURCE_KINDS.join(', ')}`, () => false)
-);
+/** `required`: a missing source is a 400 (create); else it may be left out (update, test of a saved one). */
+export const sourceSchema = (required: string | null) =>
+  yup.lazy((v: any) =>
+    v === undefined
+      ? required
+        ? yup.mixed().required(required)
+        : yup.mixed()
+      : v?.kind === 'sftp'
+        ? sftpSource
+        : v?.kind === 'url'
+          ? urlSource
+          : yup.mixed().test('kind', `source.kind must be one of: ${SOURCE_KINDS.join(', ')}`, () => false)
+  );
 
 /** Secrets as sent: a value sets it, null or "" removes it, absent keeps what is stored. */
 export const credentialsSchema = yup

@@ -14,7 +14,7 @@ export const createRecurringImportSchema = yup
   .object({
     name: trimmedString().max(255),
     fromImport: yup.string().required('fromImport (the documentId of an import whose mapping and options to reuse) is required').max(64),
-    source: (sourceSchema as any).required('source is required'),
+    source: sourceSchema('source is required') as any,
     credentials: credentialsSchema,
     schedule: scheduleSchema.required('schedule is required: { "everyMinutes": 30 }, { "dailyAt": "06:00" } or { "cron": "0 6 * * 1-5" }'),
     perRunCap,
@@ -26,7 +26,7 @@ export const createRecurringImportSchema = yup
 export const updateRecurringImportSchema = yup
   .object({
     name: trimmedString().min(1).max(255),
-    source: sourceSchema as any,
+    source: sourceSchema(null) as any,
     credentials: credentialsSchema,
     schedule: scheduleSchema,
     perRunCap,
@@ -35,14 +35,14 @@ export const updateRecurringImportSchema = yup
   })
   .noUnknown(true, unknown);
 
-export const testSourceSchema = yup.object({ source: sourceSchema as any, credentials: credentialsSchema }).noUnknown(true, unknown);
+export const testSourceSchema = yup.object({ source: sourceSchema(null) as any, credentials: credentialsSchema }).noUnknown(true, unknown);
 
 const fileName = trimmedString()
   .nullable()
   .max(255)
   .test('name', 'destination.fileName is a file name (tokens {name} {date} {datetime} {ext}), without / or ..', (v) => !v || (!v.includes('/') && !v.includes('..')));
 
-const destinationSchema = yup.lazy((v: any) =>
+const destinationOf = (v: any) =>
   v?.kind === 'history'
     ? yup.object({ kind: yup.string().oneOf(['history']).required() }).noUnknown(true, (p) => `destination: unknown property ${p.unknown}`)
     : v?.kind === 'sftp'
@@ -54,8 +54,10 @@ const destinationSchema = yup.lazy((v: any) =>
             fileName,
           })
           .noUnknown(true, (p) => `destination: unknown property ${p.unknown}`)
-      : yup.mixed().test('kind', `destination.kind must be one of: ${DESTINATION_KINDS.join(', ')}`, () => false)
-);
+      : yup.mixed().test('kind', `destination.kind must be one of: ${DESTINATION_KINDS.join(', ')}`, () => false);
+
+const destinationSchema = (required: string | null) =>
+  yup.lazy((v: any) => (v === undefined ? (required ? yup.mixed().required(required) : yup.mixed()) : destinationOf(v)));
 
 export const createScheduledExportSchema = yup
   .object({
@@ -63,7 +65,7 @@ export const createScheduledExportSchema = yup
     fromExport: yup.string().max(64),
     /** The body of POST /contacts/exports (checked by the exports service). */
     request: yup.object().default(undefined),
-    destination: (destinationSchema as any).required('destination is required: { "kind": "history" } or { "kind": "sftp", host, username, directory }'),
+    destination: destinationSchema('destination is required: { "kind": "history" } or { "kind": "sftp", host, username, directory }') as any,
     credentials: credentialsSchema,
     schedule: scheduleSchema.required('schedule is required: { "everyMinutes": 60 }, { "dailyAt": "06:00" } or { "cron": "0 6 * * 1-5" }'),
     enabled: yup.boolean(),
@@ -75,14 +77,14 @@ export const updateScheduledExportSchema = yup
   .object({
     name: trimmedString().min(1).max(255),
     request: yup.object().default(undefined),
-    destination: destinationSchema as any,
+    destination: destinationSchema(null) as any,
     credentials: credentialsSchema,
     schedule: scheduleSchema,
     enabled: yup.boolean(),
   })
   .noUnknown(true, unknown);
 
-export const testDestinationSchema = yup.object({ destination: destinationSchema as any, credentials: credentialsSchema }).noUnknown(true, unknown);
+export const testDestinationSchema = yup.object({ destination: destinationSchema(null) as any, credentials: credentialsSchema }).noUnknown(true, unknown);
 
 export const listSchedulesSchema = yup.object({
   page: yup.number().integer().min(1),
