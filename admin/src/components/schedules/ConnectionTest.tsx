@@ -63,11 +63,14 @@ export const ConnectionTest = ({ onTest, disabled, onPin, pinned }: ConnectionTe
             {result.error && <Typography>{result.error}</Typography>}
             {file && (
               <Typography data-testid="connection-file">
-                {t('schedules.test.file', 'A run would read {name} ({size}{modified})', {
-                  name: file.origin || file.name,
-                  size: file.size === null ? '?' : format.bytes(file.size),
-                  modified: file.modifiedAt ? `, ${formatDate(file.modifiedAt, { dateStyle: 'medium', timeStyle: 'short' })}` : '',
-                })}
+                {t('schedules.test.file', 'A run would read {name}', { name: file.origin || file.name })}
+              </Typography>
+            )}
+            {file && (file.size !== null || file.modifiedAt) && (
+              <Typography variant="pi" textColor="neutral600">
+                {[file.size !== null ? format.bytes(file.size) : null, file.modifiedAt ? t('schedules.test.modified', 'modified {when}', { when: formatDate(file.modifiedAt, { dateStyle: 'medium', timeStyle: 'short' }) }) : null]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Typography>
             )}
             {result.hostFingerprint && (

@@ -10,7 +10,7 @@ import { NumberFieldInput } from '../field-inputs/NumberFieldInput';
 import { TextFieldInput } from '../field-inputs/TextFieldInput';
 import { FormModal } from '../FormModal';
 import { ConnectionTest } from './ConnectionTest';
-import { ruleOf, secretsPayload } from './scheduleModel';
+import { changedOnly, ruleOf, secretsPayload } from './scheduleModel';
 import { ScheduleFields } from './ScheduleFields';
 import { SourceFields } from './SourceFields';
 import { sourceComplete, sourceForm, sourceOf, sourceSecrets } from './sourceModel';
@@ -36,6 +36,7 @@ export const RecurringImportFormModal = ({ saved, onClose, onSaved }: RecurringI
   const [fromImport, setFromImport] = useState('');
   const [name, setName] = useState(saved?.name ?? '');
   const [source, setSource] = useState(() => sourceForm(saved?.source, saved?.credentials));
+  const [savedSource] = useState(() => (saved ? sourceOf(sourceForm(saved.source, saved.credentials)) : null));
   const [perRunCap, setPerRunCap] = useState<number | null>(saved?.perRunCap ?? null);
   const [allowResubscribe, setAllowResubscribe] = useState(saved?.allowResubscribe ?? false);
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
@@ -55,7 +56,12 @@ export const RecurringImportFormModal = ({ saved, onClose, onSaved }: RecurringI
         enabled: form.enabled,
         allowResubscribe,
       };
-      if (saved) await api.update(saved.documentId, body);
+      if (saved) {
+        const { perRunCap: cap, ...rest } = body;
+        // perRunCap null (no cap) is a value to send, not an absence.
+        const changes = changedOnly(rest, { name: saved.name, source: savedSource, schedule: form.savedRule, enabled: saved.enabled, allowResubscribe: saved.allowResubscribe });
+        await api.update(saved.documentId, cap === saved.perRunCap ? changes : { ...changes, perRunCap: cap });
+      }
       else await api.create({ ...body, fromImport });
       toggleNotification({ type: 'success', message: saved ? t('recurring.saved', 'Recurring import saved') : t('recurring.created', 'Recurring import created') });
       onSaved();

@@ -11,7 +11,7 @@ import { TextFieldInput } from '../field-inputs/TextFieldInput';
 import { FormModal } from '../FormModal';
 import { RadioField } from '../RadioField';
 import { ConnectionTest } from './ConnectionTest';
-import { isSecretSet, ruleOf, secretsPayload, sftpConnection, sftpForm, sftpSecrets } from './scheduleModel';
+import { changedOnly, isSecretSet, ruleOf, secretsPayload, sftpConnection, sftpForm, sftpSecrets } from './scheduleModel';
 import { ScheduleFields } from './ScheduleFields';
 import { SftpFields } from './SftpFields';
 import { useScheduleForm } from './useScheduleForm';
@@ -44,6 +44,7 @@ export const ScheduledExportFormModal = ({ saved, onClose, onSaved }: ScheduledE
 
   const destination = (): Destination =>
     kind === 'sftp' ? { kind: 'sftp', ...sftpConnection(sftp), directory: directory.trim(), fileName: fileName.trim() || null } : { kind: 'history' };
+  const [savedDestination] = useState(() => (saved ? destination() : null));
   const credentials = () => secretsPayload(form.secrets, kind === 'sftp' ? sftpSecrets(sftp.auth) : [], form.flags);
   const secret = sftp.auth === 'key' ? 'privateKey' : 'password';
   const complete = kind === 'history' || (!!sftp.host.trim() && !!sftp.username.trim() && !!directory.trim() && (form.typed(secret) || isSecretSet(form.flags, secret)));
@@ -51,7 +52,7 @@ export const ScheduledExportFormModal = ({ saved, onClose, onSaved }: ScheduledE
   const submit = () =>
     form.saving(async () => {
       const body = { name: name.trim() || undefined, destination: destination(), credentials: credentials(), schedule: ruleOf(form.schedule), enabled: form.enabled };
-      if (saved) await api.update(saved.documentId, body);
+      if (saved) await api.update(saved.documentId, changedOnly(body, { name: saved.name, destination: savedDestination, schedule: form.savedRule, enabled: saved.enabled }));
       else await api.create({ ...body, fromExport });
       toggleNotification({ type: 'success', message: saved ? t('scheduled.saved', 'Scheduled export saved') : t('scheduled.created', 'Scheduled export created') });
       onSaved();

@@ -60,10 +60,10 @@ export const SchedulesTable = <R extends ScheduleRow>(props: SchedulesTableProps
         <Table.Row key={r.documentId} data-testid={`${testId}-row`} data-name={r.name} data-enabled={String(r.enabled)} data-outcome={r.lastRun?.outcome ?? ''}>
           <Table.Cell>
             <Flex direction="column" alignItems="flex-start">
-              <Typography fontWeight="semiBold" textColor="neutral800" ellipsis style={{ maxWidth: '24rem' }}>
+              <Typography fontWeight="semiBold" textColor="neutral800" ellipsis style={{ maxWidth: '16rem' }}>
                 {r.name}
               </Typography>
-              <Typography variant="pi" textColor="neutral600" ellipsis style={{ maxWidth: '24rem' }} title={what(r)}>
+              <Typography variant="pi" textColor="neutral600" ellipsis style={{ maxWidth: '16rem' }} title={what(r)}>
                 {labels.what}: {what(r)}
               </Typography>
             </Flex>
@@ -84,16 +84,14 @@ export const SchedulesTable = <R extends ScheduleRow>(props: SchedulesTableProps
           <Table.Cell>
             {r.lastRun ? (
               <Flex direction="column" alignItems="flex-start" gap={1}>
-                <Flex gap={2}>
-                  <RunOutcomeBadge outcome={r.lastRun.outcome as RunOutcome} />
-                  {r.lastRun.startedAt && (
-                    <Typography variant="pi" textColor="neutral600">
-                      {when(r.lastRun.startedAt)}
-                    </Typography>
-                  )}
-                </Flex>
+                <RunOutcomeBadge outcome={r.lastRun.outcome as RunOutcome} />
+                {r.lastRun.startedAt && (
+                  <Typography variant="pi" textColor="neutral600">
+                    {when(r.lastRun.startedAt)}
+                  </Typography>
+                )}
                 {r.lastRun.reason && (
-                  <Typography variant="pi" textColor={r.lastRun.outcome === 'failed' ? 'danger600' : 'neutral600'} ellipsis style={{ maxWidth: '24rem' }} title={r.lastRun.reason}>
+                  <Typography variant="pi" textColor={r.lastRun.outcome === 'failed' ? 'danger600' : 'neutral600'} ellipsis style={{ maxWidth: '16rem' }} title={r.lastRun.reason}>
                     {r.lastRun.reason}
                   </Typography>
                 )}

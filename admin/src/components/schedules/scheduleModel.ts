@@ -96,3 +96,13 @@ export const sftpSecrets = (auth: SftpAuth): SecretKey[] => (auth === 'key' ? ['
 
 /** sftp://user@host:port/path, as people write it. */
 export const sftpUrl = (c: SftpConnection, path: string) => `sftp://${c.username}@${c.host}${c.port && c.port !== 22 ? `:${c.port}` : ''}${path}`;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * An edit sends only what changed: a new source makes the next file count as
+ * new (its hash forgotten), a new schedule starts from now; saving a form
+ * whose values are those already saved must do neither.
+ */
+export const changedOnly = <T extends Record<string, unknown>>(body: T, saved: Partial<Record<keyof T, unknown>>): Partial<T> =>
+  Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== undefined && !same(v, saved[k as keyof T]))) as Partial<T>;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SecretKey } from '../../../../shared/schedules';
 import type { SecretFlags } from '../../scheduleTypes';
 import { readApiError } from '../../utils/apiError';
-import { scheduleForm, secretsForm, type ScheduleForm, type SecretState } from './scheduleModel';
+import { ruleOf, scheduleForm, secretsForm, type ScheduleForm, type SecretState } from './scheduleModel';
 import type { ScheduleRule } from '../../scheduleTypes';
 
 /**
@@ -12,6 +12,8 @@ import type { ScheduleRule } from '../../scheduleTypes';
  */
 export const useScheduleForm = (saved?: { schedule: ScheduleRule; enabled: boolean; credentials: SecretFlags }) => {
   const [schedule, setSchedule] = useState<ScheduleForm>(() => scheduleForm(saved?.schedule));
+  // The saved rule as the form would send it, so an edit can tell whether it changed.
+  const [savedRule] = useState(() => (saved ? ruleOf(scheduleForm(saved.schedule)) : null));
   const [enabled, setEnabled] = useState(saved?.enabled ?? true);
   const [secrets, setSecrets] = useState(() => secretsForm(saved?.credentials));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -28,5 +30,5 @@ export const useScheduleForm = (saved?: { schedule: ScheduleRule; enabled: boole
     }
   };
   const scheduleError = Object.entries(errors).find(([path]) => path === 'schedule' || path.startsWith('schedule.'))?.[1];
-  return { schedule, setSchedule, enabled, setEnabled, secrets, setSecret, typed, errors, saving, scheduleError, flags: saved?.credentials };
+  return { schedule, setSchedule, savedRule, enabled, setEnabled, secrets, setSecret, typed, errors, saving, scheduleError, flags: saved?.credentials };
 };
