@@ -29,11 +29,11 @@ export const startRowSchedules = (strapi: Core.Strapi) => {
 
   const onImportEnd = async (payload: any) => {
     const id = await idOf(strapi, tables().imports, payload?.import?.documentId);
-    if (id) await recurring().importEnded(id);
+    if (id) await recurring().jobEnded(id);
   };
   const onExportEnd = async (payload: any) => {
     const id = await idOf(strapi, tables().exports, payload?.export?.documentId);
-    if (id) await scheduledExports().exportEnded(id);
+    if (id) await scheduledExports().jobEnded(id);
   };
   for (const event of [WEBHOOK_EVENTS.importFinished, WEBHOOK_EVENTS.importFailed]) strapi.eventHub.on(event, async (p: any) => {
       // Not awaited by the emitter's other listeners: a delivery may take a while.

@@ -4,11 +4,11 @@ import { UID, type RunTrigger } from '../constants';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
 import { limitsFromConfig } from '../import/limits';
 import type { ImportOptions, MappingEntry } from '../import/types';
-import { withPermission, type Where } from '../permissions/scope';
 import { sliceRows } from '../recurring/slice';
 import { iso, nextRunAt, presentRun } from '../schedules/present';
 import type { ScheduleRule } from '../schedules/rule';
 import { createRunsRepository, type RunRow } from '../schedules/runs';
+import { createScheduledRows } from '../schedules/scheduled-rows';
 import { mergeSecrets, openSecrets, sealSecrets, secretFlags } from '../secrets/credentials';
 import { checkSource, discard, fetchLimits, fetchSource, SourceFetchError, testSource, type FetchedFile, type Secrets, type SourceDefinition } from '../sources';
 import { tables } from '../database/tables';
@@ -87,12 +87,6 @@ const createRecurringImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
   });
-
-  const presentOne = async (r: any) => {
-    const last = (await runs.latest(RUN_KIND, [r.id])).get(r.id) ?? null;
-    const jobs = await jobsOf(last ? [last] : []);
-    return present(r, last, last?.jobId ? jobs.get(last.jobId) : null);
-  };
 
   /** The template: an import that was started (its mapping resolved, new fields created). */
   const template = async (documentId: string) => {
@@ -206,26 +200,10 @@ const createRecurringImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const service = {
-    async find(query: { page?: number; pageSize?: number } = {}, permission: Where | null = {}) {
-      const page = Math.max(1, Number(query.page) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number(query.pageSize) || 20));
-      const where = withPermission({}, permission);
-      if (where === null) return { results: [], pagination: { page, pageSize, pageCount: 0, total: 0 } };
-      const [total, list] = await Promise.all([
-        q().count({ where }),
-        q().findMany({ where, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize, populate: { createdBy: { select: ['id', 'firstname', 'lastname', 'email'] } } }),
-      ]);
-      const latest = await runs.latest(RUN_KIND, (list as any[]).map((r) => r.id));
-      const jobs = await jobsOf([...latest.values()]);
-      const results = (list as any[]).map((r) => {
-        const last = latest.get(r.id) ?? null;
-        return present(r, last, last?.jobId ? jobs.get(last.jobId) : null);
-      });
-      return { results, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
-    },
+  const rows = createScheduledRows({ kind: RUN_KIND, keyPrefix: 'recurring-import', query: q, runs, row, present, runOnce, settle, jobsOf, presentJob });
 
-    findOne: async (documentId: string) => presentOne(await row(documentId)),
+  const service = {
+    ...rows,
 
     async create(input: RecurringImportInput, userId: number | null) {
       const from = await template(input.fromImport!);
@@ -248,7 +226,7 @@ const createRecurringImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
           updatedBy: userId ?? undefined,
         },
       });
-      return presentOne(await row((created as any).documentId));
+      return rows.presentOne(await row((created as any).documentId));
     },
 
     async update(documentId: string, input: RecurringImportInput, userId: number | null) {
@@ -269,20 +247,7 @@ const createRecurringImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Another file location: the next file is new whatever its hash.
       if (input.source) Object.assign(data, { lastHash: null, lastOffset: 0, lastTotal: null });
       await q().update({ where: { id: r.id }, data });
-      return presentOne(await row(documentId));
-    },
-
-    /** The runs' imports stay in the import history. */
-    async delete(documentId: string) {
-      const r = await row(documentId);
-      await q().delete({ where: { id: r.id } });
-      await runs.removeFor(RUN_KIND, r.id);
-      return { documentId };
-    },
-
-    async runNow(documentId: string) {
-      const run = await runOnce(await row(documentId), 'manual', null);
-      return (await service.runs(documentId, { page: 1, pageSize: 1 }, run.id)).results[0];
+      return rows.presentOne(await row(documentId));
     },
 
     /** A saved source (with its stored secrets, overridable), or an unsaved one: what a run would read now. */
@@ -298,45 +263,6 @@ const createRecurringImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (error instanceof SourceFetchError && error.failure === 'remote') return { ok: false, error: error.message };
         throw asApiError(error);
       }
-    },
-
-    async runs(documentId: string, query: { page?: number; pageSize?: number } = {}, onlyId?: number) {
-      const r = await row(documentId);
-      const page = Math.max(1, Number(query.page) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number(query.pageSize) || 20));
-      const { rows, total } = await runs.page(RUN_KIND, r.id, page, pageSize);
-      for (const open of rows.filter((x) => x.outcome === 'running')) await settle(open);
-      const fresh = (await runs.page(RUN_KIND, r.id, page, pageSize)).rows.filter((x) => onlyId === undefined || x.id === onlyId);
-      const jobs = await jobsOf(fresh);
-      return {
-        results: fresh.map((x) => presentRun(x, presentJob(x.jobId ? jobs.get(x.jobId) : null))),
-        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
-      };
-    },
-
-    /** The scheduler's view: enabled recurring imports with their rule and last due time. */
-    async scheduled() {
-      const list = await q().findMany({ where: { enabled: true }, select: ['id', 'documentId', 'schedule', 'lastDueAt', 'createdAt'] });
-      return (list as any[])
-        .filter((r) => r.schedule)
-        .map((r) => ({ key: `recurring-import:${r.id}`, id: r.id as number, rule: r.schedule as ScheduleRule, since: new Date(r.lastDueAt ?? r.createdAt) }));
-    },
-
-    /** Runs the due time the scheduler claimed. */
-    async runDue(id: number, dueAt: Date) {
-      await q().update({ where: { id }, data: { lastDueAt: dueAt } });
-      const r = await q().findOne({ where: { id }, populate: { createdBy: { select: ['id'] } } });
-      if (r && (r as any).enabled) await runOnce(r, 'schedule', dueAt);
-    },
-
-    /** An import ended (event, or the scheduler's sweep): settle the run it belongs to. */
-    async importEnded(importId: number) {
-      const run = await runs.byJob(RUN_KIND, importId);
-      if (run) await settle(run);
-    },
-
-    async settleOpen() {
-      for (const run of await runs.open(RUN_KIND)) await settle(run);
     },
   };
   return service;

@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { UID, type ExportLocale, type RunTrigger } from '../constants';
 import { tables } from '../database/tables';
 import { NotFoundError, ValidationError } from '../errors';
-import { withPermission, type Where } from '../permissions/scope';
+import type { Where } from '../permissions/scope';
 import { iso, nextRunAt, presentRun } from '../schedules/present';
 import type { ScheduleRule } from '../schedules/rule';
 import { createRunsRepository, type RunRow } from '../schedules/runs';
+import { createScheduledRows } from '../schedules/scheduled-rows';
 import { mergeSecrets, openSecrets, sealSecrets, secretFlags } from '../secrets/credentials';
 import { checkSource, fetchLimits, SourceFetchError, testSftpDirectory, uploadSftp, type Secrets, type SftpConnection } from '../sources';
 import { getService } from '../utils/get-service';
@@ -77,12 +78,6 @@ const createScheduledExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
   });
-
-  const presentOne = async (r: any) => {
-    const last = (await runs.latest(RUN_KIND, [r.id])).get(r.id) ?? null;
-    const jobs = await jobsOf(last ? [last] : []);
-    return present(r, last, last?.jobId ? jobs.get(last.jobId) : null);
-  };
 
   /** The request of an earlier export, as POST /contacts/exports would take it again. */
   const requestOf = async (documentId: string) => {
@@ -160,26 +155,10 @@ const createScheduledExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const service = {
-    async find(query: { page?: number; pageSize?: number } = {}, permission: Where | null = {}) {
-      const page = Math.max(1, Number(query.page) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number(query.pageSize) || 20));
-      const where = withPermission({}, permission);
-      if (where === null) return { results: [], pagination: { page, pageSize, pageCount: 0, total: 0 } };
-      const [total, list] = await Promise.all([
-        q().count({ where }),
-        q().findMany({ where, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize, populate: { createdBy: { select: ['id', 'firstname', 'lastname', 'email'] } } }),
-      ]);
-      const latest = await runs.latest(RUN_KIND, (list as any[]).map((r) => r.id));
-      const jobs = await jobsOf([...latest.values()]);
-      const results = (list as any[]).map((r) => {
-        const last = latest.get(r.id) ?? null;
-        return present(r, last, last?.jobId ? jobs.get(last.jobId) : null);
-      });
-      return { results, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
-    },
+  const rows = createScheduledRows({ kind: RUN_KIND, keyPrefix: 'scheduled-export', query: q, runs, row, present, runOnce, settle, jobsOf, presentJob });
 
-    findOne: async (documentId: string) => presentOne(await row(documentId)),
+  const service = {
+    ...rows,
 
     /** `contactsWhere`: what the creator's role may read (Contacts › Read conditions); every run exports within it. */
     async create(input: ScheduledExportInput, { userId = null, locale = 'en', contactsWhere = {} }: { userId?: number | null; locale?: ExportLocale; contactsWhere?: Where | null } = {}) {
@@ -206,7 +185,7 @@ const createScheduledExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
           updatedBy: userId ?? undefined,
         },
       });
-      return presentOne(await row((created as any).documentId));
+      return rows.presentOne(await row((created as any).documentId));
     },
 
     async update(documentId: string, input: ScheduledExportInput, userId: number | null) {
@@ -222,20 +201,7 @@ const createScheduledExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (input.schedule) data.schedule = input.schedule;
       if (input.schedule || (input.enabled && !r.enabled)) data.lastDueAt = new Date();
       await q().update({ where: { id: r.id }, data });
-      return presentOne(await row(documentId));
-    },
-
-    /** The runs' exports stay in the exports history (with their files, until its cap). */
-    async delete(documentId: string) {
-      const r = await row(documentId);
-      await q().delete({ where: { id: r.id } });
-      await runs.removeFor(RUN_KIND, r.id);
-      return { documentId };
-    },
-
-    async runNow(documentId: string) {
-      const run = await runOnce(await row(documentId), 'manual', null);
-      return (await service.runs(documentId, { page: 1, pageSize: 1 }, run.id)).results[0];
+      return rows.presentOne(await row(documentId));
     },
 
     /** SFTP: the directory can be listed with these credentials. History: nothing to reach. */
@@ -252,42 +218,6 @@ const createScheduledExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (error instanceof SourceFetchError && error.failure === 'remote') return { ok: false, error: error.message };
         throw asApiError(error);
       }
-    },
-
-    async runs(documentId: string, query: { page?: number; pageSize?: number } = {}, onlyId?: number) {
-      const r = await row(documentId);
-      const page = Math.max(1, Number(query.page) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number(query.pageSize) || 20));
-      const first = await runs.page(RUN_KIND, r.id, page, pageSize);
-      for (const open of first.rows.filter((x) => x.outcome === 'running')) await settle(open);
-      const fresh = (await runs.page(RUN_KIND, r.id, page, pageSize)).rows.filter((x) => onlyId === undefined || x.id === onlyId);
-      const jobs = await jobsOf(fresh);
-      return {
-        results: fresh.map((x) => presentRun(x, presentJob(x.jobId ? jobs.get(x.jobId) : null))),
-        pagination: { page, pageSize, pageCount: Math.ceil(first.total / pageSize), total: first.total },
-      };
-    },
-
-    async scheduled() {
-      const list = await q().findMany({ where: { enabled: true }, select: ['id', 'documentId', 'schedule', 'lastDueAt', 'createdAt'] });
-      return (list as any[])
-        .filter((r) => r.schedule)
-        .map((r) => ({ key: `scheduled-export:${r.id}`, id: r.id as number, rule: r.schedule as ScheduleRule, since: new Date(r.lastDueAt ?? r.createdAt) }));
-    },
-
-    async runDue(id: number, dueAt: Date) {
-      await q().update({ where: { id }, data: { lastDueAt: dueAt } });
-      const r = await q().findOne({ where: { id }, populate: { createdBy: { select: ['id'] } } });
-      if (r && (r as any).enabled) await runOnce(r, 'schedule', dueAt);
-    },
-
-    async exportEnded(exportId: number) {
-      const run = await runs.byJob(RUN_KIND, exportId);
-      if (run) await settle(run);
-    },
-
-    async settleOpen() {
-      for (const run of await runs.open(RUN_KIND)) await settle(run);
     },
   };
   return service;
