@@ -13,6 +13,8 @@ export const UID = {
   segment: 'plugin::contacts.segment',
   export: 'plugin::contacts.export',
   mapping: 'plugin::contacts.mapping',
+  recurringImport: 'plugin::contacts.recurring-import',
+  scheduledExport: 'plugin::contacts.scheduled-export',
 } as const;
 
 export const OPT_IN_VALUES = ['yes', 'no', 'orange', 'blocklist'] as const;
@@ -71,6 +73,7 @@ export const IMPORT_PROBLEM_LEVELS = ['error', 'warning'] as const;
 export type ImportProblemLevel = (typeof IMPORT_PROBLEM_LEVELS)[number];
 
 export const IMPORT_SOURCES = ['upload', 'paste', 'url', 'sftp'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
 export const IMPORT_MODES = ['upsert', 'create', 'update', 'fill-empty'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 /**

@@ -27,6 +27,10 @@ module.exports = ({ env }) => ({
       runJobs: env.bool('CONTACTS_RUN_JOBS', true),
       segmentRefreshCron: env('CONTACTS_SEGMENT_REFRESH_CRON', '0 3 * * *'),
       defaultCountry: env('CONTACTS_DEFAULT_COUNTRY', 'FR'),
+      // Recurring imports and scheduled exports may reach these private hosts (the tests allow 127.0.0.1).
+      sourceAllowList: env.array('CONTACTS_SOURCE_ALLOW_LIST', []),
+      scheduleTickSeconds: env.float('CONTACTS_SCHEDULE_TICK_SECONDS', 30),
+      sourceTimeoutMs: env.int('CONTACTS_SOURCE_TIMEOUT_MS', 600000),
     },
   },
   // SMTP when SMTP_HOST is set (the tests start a real SMTP server); otherwise

@@ -4,6 +4,8 @@ import { getDialect } from './database/dialect';
 import { ensureHistoryTable } from './database/history';
 import { ensureLocksTable } from './database/locks';
 import { resetTables, tables } from './database/tables';
+import { startRowSchedules } from './schedules';
+import { ensureRunsTable } from './schedules/runs';
 import { getService } from './utils/get-service';
 
 const capabilityLabels: Record<string, string> = {
@@ -44,6 +46,7 @@ const ensureIndexes = async (strapi: Core.Strapi) => {
   await dialect.ensureIndex(knex, t.errors, `${t.errors}_import_idx`, ['import_id', 'line']);
   await ensureHistoryTable(knex);
   await ensureLocksTable(knex);
+  await ensureRunsTable(knex);
 };
 
 /** Expired drafts, the history cap and orphan upload folders (a crash mid-upload): at start, then hourly once across instances. */
@@ -79,6 +82,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     .catch((error) => strapi.log.warn(`[contacts] folded copies: ${(error as Error).message}`));
   getService('queue').start();
   registerSchedules(strapi);
+  startRowSchedules(strapi);
 };
 
 /** Lets Settings → Webhooks subscribe to the plugin's events. */

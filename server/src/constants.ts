@@ -3,3 +3,4 @@ export * from '../../shared/constants';
 export * from '../../shared/fields';
 export * from '../../shared/segments';
 export * from '../../shared/exports';
+export * from '../../shared/schedules';

@@ -14,6 +14,8 @@ const ImportWizardPage = lazy(() => import('./ImportWizardPage').then((m) => ({ 
 const ImportHistoryPage = lazy(() => import('./ImportHistoryPage').then((m) => ({ default: m.ImportHistoryPage })));
 const ImportDetailPage = lazy(() => import('./ImportDetailPage').then((m) => ({ default: m.ImportDetailPage })));
 const ExportHistoryPage = lazy(() => import('./ExportHistoryPage').then((m) => ({ default: m.ExportHistoryPage })));
+const RecurringImportsPage = lazy(() => import('./RecurringImportsPage').then((m) => ({ default: m.RecurringImportsPage })));
+const ScheduledExportsPage = lazy(() => import('./ScheduledExportsPage').then((m) => ({ default: m.ScheduledExportsPage })));
 const FieldsPage = lazy(() => import('./FieldsPage').then((m) => ({ default: m.FieldsPage })));
 const SegmentsPage = lazy(() => import('./SegmentsPage').then((m) => ({ default: m.SegmentsPage })));
 const SegmentEditPage = lazy(() => import('./SegmentEditPage').then((m) => ({ default: m.SegmentEditPage })));
@@ -40,7 +42,9 @@ export const App = () => (
           <Route path="segments" element={<SegmentsPage />} />
           <Route path="segments/new" element={<SegmentEditPage />} />
           <Route path="segments/:documentId" element={<SegmentEditPage />} />
+          <Route path="recurring-imports" element={<RecurringImportsPage />} />
           <Route path="exports" element={<ExportHistoryPage />} />
+          <Route path="scheduled-exports" element={<ScheduledExportsPage />} />
           <Route path="fields" element={<FieldsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<Page.Error />} />

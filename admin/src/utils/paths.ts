@@ -17,6 +17,9 @@ export const SETTINGS_PATH = `/plugins/${PLUGIN_ID}/settings`;
 
 export const EXPORTS_PATH = `/plugins/${PLUGIN_ID}/exports`;
 
+export const RECURRING_IMPORTS_PATH = `/plugins/${PLUGIN_ID}/recurring-imports`;
+export const SCHEDULED_EXPORTS_PATH = `/plugins/${PLUGIN_ID}/scheduled-exports`;
+
 export const SEGMENTS_PATH = `/plugins/${PLUGIN_ID}/segments`;
 export const NEW_SEGMENT_PATH = `${SEGMENTS_PATH}/new`;
 export const segmentPath = (documentId: string) => `${SEGMENTS_PATH}/${encodeURIComponent(documentId)}`;

@@ -2,6 +2,7 @@ import * as yup from 'yup';
 import { LONGTEXT_DEFAULT_MAX } from '../constants';
 import { DEFAULT_SOURCE_LIMITS as L } from '../import/limits';
 import { parseScheduleRule } from '../schedules/rule';
+import { invalidAllowListEntries } from '../sources/addresses';
 
 const GB = 1024 * 1024 * 1024;
 
@@ -60,6 +61,23 @@ export const configSchema = yup.object({
   redisPrefix: yup.string().matches(/^[^:\s]+$/, '${path} must not contain ":" or spaces').default('strapi-contacts'),
   /** false: this Strapi instance only enqueues imports and exports; `strapi-contacts worker` processes run them. */
   runJobs: yup.boolean().default(true),
+  /**
+   * Hosts, IPs and CIDR ranges a recurring import's URL or SFTP host (and a scheduled export's SFTP
+   * host) may reach although they are loopback, private, link-local or metadata addresses.
+   */
+  sourceAllowList: yup
+    .array(yup.string().required())
+    .default([])
+    .test('entries', (v, ctx) => {
+      const bad = invalidAllowListEntries(v ?? []);
+      return bad.length ? ctx.createError({ message: `sourceAllowList: ${bad.join(', ')} is not an IP, a CIDR range or a host name` }) : true;
+    }),
+  /** Time one fetch (or SFTP delivery) may take, start to end. */
+  sourceTimeoutMs: yup.number().integer().positive().default(10 * 60_000),
+  /** Time to connect, and the longest silence of an HTTP server mid-transfer. */
+  sourceConnectTimeoutMs: yup.number().integer().positive().default(20_000),
+  /** How often each Strapi process looks for due recurring imports and scheduled exports. */
+  scheduleTickSeconds: yup.number().min(0.2).default(30),
   /** An import whose worker stopped heart-beating for this long is taken over and resumed. */
   leaseSeconds: yup.number().integer().min(2).default(60),
   /** How often each Strapi process looks for queued, delayed or abandoned imports. */

@@ -5,6 +5,8 @@ import importError from './import-error/schema';
 import segment from './segment/schema';
 import exportSchema from './export/schema';
 import mapping from './mapping/schema';
+import recurringImport from './recurring-import/schema';
+import scheduledExport from './scheduled-export/schema';
 
 export default {
   contact: { schema: contact },
@@ -14,4 +16,6 @@ export default {
   segment: { schema: segment },
   export: { schema: exportSchema },
   mapping: { schema: mapping },
+  'recurring-import': { schema: recurringImport },
+  'scheduled-export': { schema: scheduledExport },
 };

@@ -26,6 +26,8 @@ export const presentImport = (r: any) => {
     documentId: r.document_id,
     name: r.name,
     source: r.source,
+    /** Set when a recurring import made it (the recurring import's id). */
+    recurringId: r.recurring_id ?? null,
     status: r.status,
     file: file ? { name: file.name, size: file.size, mime: file.mime } : null,
     detected: parseJson(r.detected, null),

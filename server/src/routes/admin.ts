@@ -62,5 +62,26 @@ export default {
     r('GET', '/exports/:id', 'admin-exports.findOne', P.exports.read),
     r('GET', '/exports/:id/download', 'admin-exports.download', P.exports.read),
     r('DELETE', '/exports/:id', 'admin-exports.delete', P.exports.manage),
+
+    r('GET', '/recurring-imports', 'admin-recurring-imports.find', P.imports.read),
+    r('POST', '/recurring-imports', 'admin-recurring-imports.create', P.imports.create),
+    // Before /recurring-imports/:id: a source not saved yet.
+    r('POST', '/recurring-imports/test', 'admin-recurring-imports.test', P.imports.create),
+    r('GET', '/recurring-imports/:id', 'admin-recurring-imports.findOne', P.imports.read),
+    r('PUT', '/recurring-imports/:id', 'admin-recurring-imports.update', P.imports.manage),
+    r('DELETE', '/recurring-imports/:id', 'admin-recurring-imports.delete', P.imports.manage),
+    r('POST', '/recurring-imports/:id/run', 'admin-recurring-imports.run', P.imports.create),
+    r('POST', '/recurring-imports/:id/test', 'admin-recurring-imports.test', P.imports.create),
+    r('GET', '/recurring-imports/:id/runs', 'admin-recurring-imports.runs', P.imports.read),
+
+    r('GET', '/scheduled-exports', 'admin-scheduled-exports.find', P.exports.read),
+    r('POST', '/scheduled-exports', 'admin-scheduled-exports.create', P.exports.create),
+    r('POST', '/scheduled-exports/test', 'admin-scheduled-exports.test', P.exports.create),
+    r('GET', '/scheduled-exports/:id', 'admin-scheduled-exports.findOne', P.exports.read),
+    r('PUT', '/scheduled-exports/:id', 'admin-scheduled-exports.update', P.exports.manage),
+    r('DELETE', '/scheduled-exports/:id', 'admin-scheduled-exports.delete', P.exports.manage),
+    r('POST', '/scheduled-exports/:id/run', 'admin-scheduled-exports.run', P.exports.create),
+    r('POST', '/scheduled-exports/:id/test', 'admin-scheduled-exports.test', P.exports.create),
+    r('GET', '/scheduled-exports/:id/runs', 'admin-scheduled-exports.runs', P.exports.read),
   ],
 };

@@ -1,9 +1,13 @@
 import { Queue, Worker } from 'bullmq';
 import type { Core } from '@strapi/strapi';
 import { workerConnection, type RedisLink } from '../queue/redis';
+import { cronOf, type ScheduleRule } from './rule';
 import type { Schedule } from './types';
 
 const QUEUE = 'schedules';
+
+/** The rule as a BullMQ repeat: intervals in ms, the rest as cron in the rule's time zone. */
+const repeatOf = (rule: ScheduleRule) => ('everyMinutes' in rule ? { every: rule.everyMinutes * 60_000 } : { pattern: cronOf(rule)!, tz: rule.timezone || 'UTC' });
 
 /**
  * Schedules with Redis: one BullMQ job scheduler per schedule (upserted by
@@ -25,7 +29,7 @@ export const createBullSchedules = (
     if (!link.ok) return;
     const names = new Set(registered.map((s) => s.name));
     for (const s of registered) {
-      await queue.upsertJobScheduler(s.name, 'every' in s.rule ? { every: s.rule.every } : { pattern: s.rule.pattern }, { name: s.name, data: {} });
+      await queue.upsertJobScheduler(s.name, repeatOf(s.rule), { name: s.name, data: {} });
     }
     for (const existing of await queue.getJobSchedulers()) {
       if (existing.key && !names.has(existing.key)) await queue.removeJobScheduler(existing.key);

@@ -1,54 +1,42 @@
-import { Cron } from 'croner';
 import type { Core } from '@strapi/strapi';
 import { claimOnce } from '../database/locks';
-import { dueTimeOf, type ScheduleRule } from './rule';
+import { nextDue } from './rule';
 import type { Schedule } from './types';
 
+/** Longest single wait: a far due time is re-armed from a fresh clock reading rather than one long timer. */
+const MAX_WAIT_MS = 3600_000;
+
 /**
- * Schedules without Redis: every instance fires them (a cron timer for
- * patterns, whatever the app's `server.cron` says; an aligned timer for intervals) and the first to insert the
- * due time's row in `contacts_locks` runs it; the others see it taken.
+ * Schedules without Redis: every instance arms a timer for each schedule's
+ * next due time (rule.ts computes it alike everywhere) and the first to
+ * insert the due time's row in `contacts_locks` runs it; the others see it taken.
  */
 export const createDbSchedules = (strapi: Core.Strapi, run: (schedule: Schedule, due: number) => Promise<void>) => {
   const timers = new Map<string, NodeJS.Timeout>();
-  const crons = new Map<string, Cron>();
 
-  const fire = async (schedule: Schedule, rule: ScheduleRule) => {
-    const due = dueTimeOf(rule, Date.now());
+  const fire = async (schedule: Schedule, due: number) => {
     if (!(await claimOnce(strapi.db.connection, `schedule:${schedule.name}:${new Date(due).toISOString()}`))) return;
     await run(schedule, due);
   };
-  const fireSafely = (schedule: Schedule, rule: ScheduleRule) =>
-    fire(schedule, rule).catch((error) => strapi.log.warn(`[contacts] schedule ${schedule.name}: ${(error as Error).message}`));
 
-  /** Intervals are aligned on multiples of their length, so every instance wakes for the same due times. */
-  const every = (schedule: Schedule, rule: { every: number }) => {
-    const next = () => {
-      const wait = rule.every - (Date.now() % rule.every);
-      const timer = setTimeout(() => {
-        void fireSafely(schedule, rule);
-        next();
-      }, wait);
-      timer.unref();
-      timers.set(schedule.name, timer);
-    };
-    next();
+  const arm = (schedule: Schedule, after: number) => {
+    const due = nextDue(schedule.rule, new Date(after)).getTime();
+    const timer = setTimeout(() => {
+      if (Date.now() < due) return arm(schedule, after);
+      void fire(schedule, due).catch((error) => strapi.log.warn(`[contacts] schedule ${schedule.name}: ${(error as Error).message}`));
+      arm(schedule, Math.max(Date.now(), due));
+    }, Math.min(due - Date.now(), MAX_WAIT_MS));
+    timer.unref();
+    timers.set(schedule.name, timer);
   };
 
   return {
     start(schedules: Schedule[]) {
-      for (const schedule of schedules) {
-        if (timers.has(schedule.name) || crons.has(schedule.name)) continue;
-        const rule = schedule.rule;
-        if ('every' in rule) every(schedule, rule);
-        else crons.set(schedule.name, new Cron(rule.pattern, { unref: true }, () => void fireSafely(schedule, rule)));
-      }
+      for (const schedule of schedules) if (!timers.has(schedule.name)) arm(schedule, Date.now());
     },
     stop() {
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
-      for (const cron of crons.values()) cron.stop();
-      crons.clear();
     },
   };
 };

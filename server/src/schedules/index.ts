@@ -6,6 +6,7 @@ import { parseScheduleRule } from './rule';
 import type { Schedule } from './types';
 
 export { parseScheduleRule, ScheduleRuleError } from './rule';
+export { startRowSchedules, stopRowSchedules } from './rows';
 export type { Schedule };
 
 export interface SchedulesOptions {

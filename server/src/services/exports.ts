@@ -62,6 +62,21 @@ const createExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const service = {
+    /** The request checked (400 naming what to fix) and its columns resolved; a scheduled export saves requests that pass. */
+    async prepare(input: unknown, locale: ExportLocale = 'en') {
+      const valid = (await validate(createExportSchema, normalizeExportRequest(input ?? {}), { rejectUnknown: true })) as Partial<ExportRequest>;
+      const request = { ...createExportSchema.getDefault(), ...valid } as ExportRequest;
+      await assertScope(strapi, request.scope);
+      const fields = await loadFieldDefinitions(strapi);
+      const options = { delimiter: request.delimiter, bom: request.bom, headers: request.headers, multiselect: request.multiselect, locale };
+      try {
+        return { request, options, columns: resolveColumns(request.fields, fields, options) };
+      } catch (error) {
+        if (error instanceof ExportSpecError) throw new ValidationError(error.message, { path: 'fields' });
+        throw error;
+      }
+    },
+
     /** Validates the request (400 naming what to fix), resolves its columns and queues it. */
     /**
      * `contactsWhere`: the contacts the caller's role may read (its RBAC
@@ -73,18 +88,7 @@ const createExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       { userId = null, locale = 'en', contactsWhere = {} }: { userId?: number | null; locale?: ExportLocale; contactsWhere?: Where | null } = {}
     ): Promise<ExportView> {
       if (contactsWhere === null) throw new PolicyError('Exporting contacts needs the permission to read them (Contacts › Read)');
-      const valid = (await validate(createExportSchema, normalizeExportRequest(input ?? {}), { rejectUnknown: true })) as Partial<ExportRequest>;
-      const request = { ...createExportSchema.getDefault(), ...valid } as ExportRequest;
-      await assertScope(strapi, request.scope);
-      const fields = await loadFieldDefinitions(strapi);
-      const options = { delimiter: request.delimiter, bom: request.bom, headers: request.headers, multiselect: request.multiselect, locale };
-      let columns;
-      try {
-        columns = resolveColumns(request.fields, fields, options);
-      } catch (error) {
-        if (error instanceof ExportSpecError) throw new ValidationError(error.message, { path: 'fields' });
-        throw error;
-      }
+      const { request, columns, options } = await service.prepare(input, locale);
       const notify = request.notify ?? (userId ? [userId] : []);
       await recipients(notify);
       const at = new Date().toISOString();

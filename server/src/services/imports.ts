@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { UID, type FieldDefinition, type FieldType } from '../constants';
+import { UID, type FieldDefinition, type FieldType, type ImportSource } from '../constants';
 import { withPermission, type Where } from '../permissions/scope';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
 import { createRowMapper, MappingError } from '../import/map';
@@ -82,7 +82,8 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   const createDraft = async (args: {
-    source: 'upload' | 'paste';
+    source: ImportSource;
+    recurringId?: number | null;
     name: string;
     storeInto: (folder: string) => Promise<string>;
     file: { name: string; size: number; mime: string | null };
@@ -108,6 +109,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: {
           name: args.name,
           source: args.source,
+          recurringId: args.recurringId ?? null,
           status: 'draft',
           file: { ...args.file, path: filePath, folder },
           detected,
@@ -282,7 +284,14 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async createFromUpload(file: UploadedFile, options: Partial<ImportOptions>, userId: number | null, name?: string) {
+    /** `origin`: a file a recurring import fetched (source url or sftp, and the recurring import's id). */
+    async createFromUpload(
+      file: UploadedFile,
+      options: Partial<ImportOptions>,
+      userId: number | null,
+      name?: string,
+      origin: { source: ImportSource; recurringId: number | null } = { source: 'upload', recurringId: null }
+    ) {
       const maxFileSize = config<number>('maxFileSize');
       if (file.size > maxFileSize) {
         await removeFile(file.filepath);
@@ -294,7 +303,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const original = String(file.originalFilename || 'upload.csv').slice(-255);
       try {
         return await createDraft({
-          source: 'upload',
+          ...origin,
           name: name || original,
           storeInto: (folder) => storeSource(strapi, folder, file.filepath, original),
           file: { name: original, size: file.size, mime: file.mimetype ?? null },

@@ -4,9 +4,24 @@ import fields from './fields';
 import imports from './imports';
 import mappings from './mappings';
 import queue from './queue';
+import recurringImports from './recurring-imports';
+import scheduledExports from './scheduled-exports';
 import schedules from './schedules';
 import segments from './segments';
 import settings from './settings';
 import subscriptions from './subscriptions';
 
-export default { contacts, exports, fields, imports, mappings, queue, schedules, segments, settings, subscriptions };
+export default {
+  contacts,
+  exports,
+  fields,
+  imports,
+  mappings,
+  queue,
+  'recurring-imports': recurringImports,
+  'scheduled-exports': scheduledExports,
+  schedules,
+  segments,
+  settings,
+  subscriptions,
+};

@@ -4,6 +4,8 @@ import type { FieldsService } from '../services/fields';
 import type { ImportsService } from '../services/imports';
 import type { MappingsService } from '../services/mappings';
 import type { QueueService } from '../services/queue';
+import type { RecurringImportsService } from '../services/recurring-imports';
+import type { ScheduledExportsService } from '../services/scheduled-exports';
 import type { SchedulesService } from '../services/schedules';
 import type { SegmentsService } from '../services/segments';
 import type { SettingsService } from '../services/settings';
@@ -17,6 +19,8 @@ export interface Services {
   imports: ImportsService;
   mappings: MappingsService;
   queue: QueueService;
+  'recurring-imports': RecurringImportsService;
+  'scheduled-exports': ScheduledExportsService;
   schedules: SchedulesService;
   segments: SegmentsService;
   settings: SettingsService;

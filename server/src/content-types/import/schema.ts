@@ -30,6 +30,8 @@ export default {
     timings: { type: 'json' },
     error: { type: 'text' },
     schedule: { type: 'json' },
+    /** The recurring import whose run this is (its id); null for an import made by hand. */
+    recurringId: { type: 'integer' },
     leaseOwner: { type: 'string' },
     leaseExpiresAt: { type: 'datetime' },
   },
