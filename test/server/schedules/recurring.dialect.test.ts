@@ -4,7 +4,7 @@ import path from 'path';
 import type { AddressInfo } from 'net';
 import { PERMISSIONS as P } from '../../../server/src/constants';
 import { download, exportDirEnv, parseCsv, runExport } from '../helpers/exports';
-import { importFile, waitFor } from '../helpers/imports';
+import { importFile } from '../helpers/imports';
 import { startSftpServer, type SftpTestServer } from '../helpers/sftp-server';
 import { auth, createAdminWithActions, startStrapi, type TestApp } from '../helpers/strapi';
 
