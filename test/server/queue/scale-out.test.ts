@@ -105,10 +105,11 @@ describe('two workers and two Strapi instances on Postgres and Redis', () => {
     }
     const [{ n }] = await rows('select count(*)::int as n from contacts_contacts');
     expect(n).toBe(IMPORTS * ROWS);
-    // The instance with runJobs: false only enqueued; the work was shared by the others.
+    // The instance with runJobs: false only enqueued; each import ran once, somewhere else. How the others
+    // shared the work is BullMQ's choice (on a loaded machine one worker sometimes took every job): the
+    // killed-worker test below is the one that needs a second process.
     const ranBy = (p: ServerProcess) => (p.output().match(/\[contacts\] import \d+: run by/g) ?? []).length;
     expect(ranBy(enqueuer)).toBe(0);
-    expect(processes.filter((p) => ranBy(p) > 0).length).toBeGreaterThanOrEqual(2);
     expect(processes.reduce((sum, p) => sum + ranBy(p), 0)).toBe(IMPORTS);
     // Through BullMQ: Redis numbered the jobs.
     expect(await redis.keys()).toContain(`${redis.prefix}:import:id`);
