@@ -101,7 +101,9 @@ suite('a due time across three instances', () => {
     expect(hits).toBe(1);
     expect(Number((await knex('contacts_imports').whereNotNull('recurring_id').count({ n: '*' }))[0].n)).toBe(1);
     expect(Number((await knex('contacts_exports').count({ n: '*' }))[0].n)).toBe(1);
-    expect((await knex('contacts_locks').where('name', 'like', 'schedule:%')).map((l: any) => l.name).sort()).toEqual([
+    // The rows' due times only: the hourly housekeeping claims its own when the test runs across an hour.
+    const claims = (await knex('contacts_locks').where('name', 'like', 'schedule:%')).map((l: any) => l.name).filter((n: string) => !n.startsWith('schedule:housekeeping:'));
+    expect(claims.sort()).toEqual([
       `schedule:recurring-import:${recurring.body.data.id}:${today}`,
       `schedule:scheduled-export:${scheduled.body.data.id}:${today}`,
     ]);
