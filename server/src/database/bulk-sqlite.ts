@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { BulkWriter } from './bulk';
-import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer';
+import { startCheckpointer, type Checkpointer, type CheckpointMode } from './sqlite-checkpointer';
 
 interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
@@ -47,7 +47,7 @@ export const sqliteWriter = (): BulkWriter => {
   let lastCheckpoint = 0;
   let walTuned = false;
   let checkpointer: Checkpointer | null = null;
-  const checkpoint = async (knex: Knex, mode: 'PASSIVE' | 'TRUNCATE') => {
+  const checkpoint = async (knex: Knex, mode: CheckpointMode) => {
     if (checkpointer) await checkpointer.checkpoint(mode);
     else await knex.raw(`PRAGMA wal_checkpoint(${mode})`);
   };

@@ -1,5 +1,5 @@
-import path from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
+import { strapiModulePath } from './strapi-modules';
 
 const FLAG = 'strapi-plugin-contacts:sqlite-checkpointer';
 
@@ -33,18 +33,6 @@ export interface Checkpointer {
   close(): Promise<void>;
 }
 
-/** better-sqlite3 as the app has it (Strapi's own driver), or null. */
-const driverPath = (): string | null => {
-  for (const from of [process.cwd(), path.dirname(require.resolve('@strapi/database'))]) {
-    try {
-      return require.resolve('better-sqlite3', { paths: [from] });
-    } catch {
-      // next
-    }
-  }
-  return null;
-};
-
 /**
  * Checkpoints in a thread of their own. A checkpoint copies the WAL back into
  * the database file and is synchronous in better-sqlite3: on Strapi's
@@ -56,7 +44,7 @@ const driverPath = (): string | null => {
  * grew to 600 MB on 300k rows).
  */
 export const startCheckpointer = (script: string, filename: string): Checkpointer | null => {
-  const driver = driverPath();
+  const driver = strapiModulePath('better-sqlite3');
   if (!driver || !filename || filename === ':memory:') return null;
   const worker = new Worker(script, { workerData: { flag: FLAG, filename, driverPath: driver }, resourceLimits: { maxOldGenerationSizeMb: 32 } });
   worker.unref();

@@ -1,6 +1,7 @@
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { bulkWriterFor } from '../database/bulk';
 import { dialectFor } from '../database/dialect';
+import { strapiModulePath } from '../database/strapi-modules';
 import { batchRows } from './batch-rows';
 import type { PipelineInput } from './pipeline';
 import { SourceError, type SerializedSourceError } from './source-error';
@@ -142,12 +143,9 @@ export const writerDatabase = (knex: any, schema: string | null): WriterDatabase
   // read-then-write transactions fail with SQLITE_BUSY_SNAPSHOT (no busy timeout applies to those).
   if (!client || dialectFor(client).name === 'sqlite') return null;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const path = require('path');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const knexPath = require.resolve('knex', { paths: [path.dirname(require.resolve('@strapi/database'))] });
+    const knexPath = strapiModulePath('knex');
     const connection = plainConnection(config.connection);
-    return connection ? { client, connection, schema, knexPath } : null;
+    return knexPath && connection ? { client, connection, schema, knexPath } : null;
   } catch {
     return null;
   }
