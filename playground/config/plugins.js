@@ -20,6 +20,7 @@ module.exports = ({ env }) => ({
       exportDir: env('CONTACTS_EXPORT_DIR', null),
       draftMaxAgeHours: env.float('CONTACTS_DRAFT_MAX_AGE_HOURS', 24),
       segmentAutoRefreshMax: env.int('CONTACTS_SEGMENT_AUTO_REFRESH_MAX', 200),
+      refreshWaitSeconds: env.float('CONTACTS_REFRESH_WAIT_SECONDS', 20),
       contentManager: env.bool('CONTACTS_CONTENT_MANAGER', false),
       subscribe: { doubleOptIn: env.bool('CONTACTS_DOUBLE_OPT_IN', true) },
       redisUrl: env('REDIS_URL', null),

@@ -6,6 +6,8 @@ import { ensureLocksTable } from './database/locks';
 import { resetTables, tables } from './database/tables';
 import { startRowSchedules } from './schedules';
 import { ensureRunsTable } from './schedules/runs';
+import { createRefreshJobs, ensureRefreshJobsTable } from './segments/refresh-jobs';
+import { inBackground } from './utils/background';
 import { getService } from './utils/get-service';
 
 const capabilityLabels: Record<string, string> = {
@@ -47,11 +49,12 @@ const ensureIndexes = async (strapi: Core.Strapi) => {
   await ensureHistoryTable(knex);
   await ensureLocksTable(knex);
   await ensureRunsTable(knex);
+  await ensureRefreshJobsTable(knex);
 };
 
 /** Expired drafts, the history cap and orphan upload folders (a crash mid-upload): at start, then hourly once across instances. */
 const housekeeping = (strapi: Core.Strapi) =>
-  Promise.all([getService('imports').housekeeping(), getService('exports').housekeeping()]).catch((error) =>
+  Promise.all([getService('imports').housekeeping(), getService('exports').housekeeping(), createRefreshJobs(strapi).prune()]).catch((error) =>
     strapi.log.warn(`[contacts] housekeeping: ${(error as Error).message}`)
   );
 
@@ -64,7 +67,7 @@ const registerSchedules = (strapi: Core.Strapi) => {
   const schedules = getService('schedules');
   schedules.register('housekeeping', 'every 60 minutes', () => housekeeping(strapi));
   const refresh = strapi.config.get('plugin::contacts.segmentRefreshCron') as string | null;
-  if (refresh) schedules.register('segments-refresh', refresh, () => getService('segments').refreshAll());
+  if (refresh) schedules.register('segments-refresh', refresh, () => getService('segments').requestRefreshAll());
   schedules.start();
 };
 
@@ -77,9 +80,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   registerWebhookEvents(strapi);
   await housekeeping(strapi);
   // Contacts written before the folded copies existed get them in the background (criteria and the search read them).
-  void getService('contacts')
-    .backfillFolded()
-    .catch((error) => strapi.log.warn(`[contacts] folded copies: ${(error as Error).message}`));
+  void inBackground(strapi, 'folded copies', () => getService('contacts').backfillFolded());
   getService('queue').start();
   registerSchedules(strapi);
   startRowSchedules(strapi);

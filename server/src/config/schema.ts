@@ -29,6 +29,8 @@ export const configSchema = yup.object({
         return ctx.createError({ message: `${ctx.path}: ${(error as Error).message}` });
       }
     }),
+  /** How long a refresh asked by a person (or a segment saved with new criteria) waits for its job before answering 202. */
+  refreshWaitSeconds: yup.number().min(0).default(20),
   /** Time a segment preview may take before it answers with what it knows (the count goes on in the background). */
   previewBudgetMs: yup.number().integer().positive().default(1500),
   /** "Active" contacts: activity (imports, content-API writes) within this many days. */

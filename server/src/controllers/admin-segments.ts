@@ -29,7 +29,10 @@ export default {
     ctx.body = { data: await getService('segments').preview(criteria) };
   },
   async refresh(ctx: Context) {
-    ctx.body = { data: await getService('segments').refresh(ctx.params.id) };
+    const answer = await getService('segments').refresh(ctx.params.id);
+    // Still queued (behind another refresh, or for a worker): accepted; the segment's lastRefresh tells when it ends.
+    if ('pending' in answer) ctx.status = 202;
+    ctx.body = { data: answer };
   },
   async addMembers(ctx: Context) {
     const target = await validate(targetSchema, ctx.request.body ?? {}, { rejectUnknown: true });

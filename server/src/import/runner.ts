@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { NEW_CONTACT_DEFAULTS, WEBHOOK_EVENTS, type FieldDefinition, type UniqueKey } from '../constants';
+import { NEW_CONTACT_DEFAULTS, type FieldDefinition, type UniqueKey } from '../constants';
 import { bulkWriterFor } from '../database/bulk';
 import { getDialect } from '../database/dialect';
 import { tables } from '../database/tables';
@@ -216,6 +216,3 @@ const resolveSegmentIds = async (strapi: Core.Strapi, documentIds: string[]): Pr
   return Array.from(new Set(rows.map((r: any) => r.id)));
 };
 
-export const emitImportEvent = (strapi: Core.Strapi, ok: boolean, payload: Record<string, unknown>) => {
-  strapi.eventHub.emit(ok ? WEBHOOK_EVENTS.importFinished : WEBHOOK_EVENTS.importFailed, { import: payload });
-};

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { claimOnce } from '../database/locks';
+import { inBackground } from '../utils/background';
 import { nextDue } from './rule';
 import type { Schedule } from './types';
 
@@ -23,7 +24,7 @@ export const createDbSchedules = (strapi: Core.Strapi, run: (schedule: Schedule,
     const due = nextDue(schedule.rule, new Date(after)).getTime();
     const timer = setTimeout(() => {
       if (Date.now() < due) return arm(schedule, after);
-      void fire(schedule, due).catch((error) => strapi.log.warn(`[contacts] schedule ${schedule.name}: ${(error as Error).message}`));
+      void inBackground(strapi, `schedule ${schedule.name}`, () => fire(schedule, due));
       arm(schedule, Math.max(Date.now(), due));
     }, Math.min(due - Date.now(), MAX_WAIT_MS));
     timer.unref();

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { WEBHOOK_EVENTS } from '../constants';
 import { claimOnce } from '../database/locks';
 import { tables } from '../database/tables';
+import { inBackground } from '../utils/background';
 import { getService } from '../utils/get-service';
 import { createScheduleTicker } from './ticker';
 
@@ -37,10 +38,10 @@ export const startRowSchedules = (strapi: Core.Strapi) => {
   };
   for (const event of [WEBHOOK_EVENTS.importFinished, WEBHOOK_EVENTS.importFailed]) strapi.eventHub.on(event, async (p: any) => {
       // Not awaited by the emitter's other listeners: a delivery may take a while.
-      void onImportEnd(p).catch(warn('recurring import run'));
+      void inBackground(strapi, 'recurring import run', () => onImportEnd(p));
     });
   for (const event of [WEBHOOK_EVENTS.exportFinished, WEBHOOK_EVENTS.exportFailed]) strapi.eventHub.on(event, async (p: any) => {
-      void onExportEnd(p).catch(warn('scheduled export run'));
+      void inBackground(strapi, 'scheduled export run', () => onExportEnd(p));
     });
 
   // A `runJobs: false` instance leaves scheduled work to the processes that run jobs, as the named schedules do.

@@ -6,6 +6,7 @@ import { foldContact } from '../fields/fold';
 import { readCountry, readJson, type ReadContext } from '../fields/readers';
 import { renderReason } from '../import/reasons';
 import { isUniqueViolation } from '../database/dialect';
+import { isStopping } from '../utils/background';
 import { getService } from '../utils/get-service';
 import { preparedWrites } from '../middlewares/contact-writes';
 import { withPermission, type Where } from '../permissions/scope';
@@ -340,7 +341,8 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
           }
         });
         done += rows.length;
-        if (rows.length < BULK_CHUNK) break;
+        // The next start goes on where this one left.
+        if (rows.length < BULK_CHUNK || isStopping()) break;
         await new Promise((resolve) => setImmediate(resolve));
       }
       if (done) counts.settle();

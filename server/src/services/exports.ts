@@ -14,6 +14,7 @@ import { downloadName, isOurs, removeExportFile, sweepExportFiles } from '../exp
 import type { ExportCursor, ExportRequest } from '../export/types';
 import { loadFieldDefinitions } from '../fields/definitions';
 import { sendNotice } from '../notify/email';
+import { emitEvent } from '../notify/events';
 import { withPermission, type Where } from '../permissions/scope';
 import { parseJson } from '../utils/json';
 import { formatBytes } from './imports';
@@ -157,7 +158,7 @@ const createExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const r = await baseQuery().where('e.id', exportId).first();
       if (!r) return;
       const view = presentExport(r);
-      strapi.eventHub.emit(outcome === 'done' ? WEBHOOK_EVENTS.exportFinished : WEBHOOK_EVENTS.exportFailed, {
+      emitEvent(strapi, outcome === 'done' ? WEBHOOK_EVENTS.exportFinished : WEBHOOK_EVENTS.exportFailed, {
         export: { documentId: view.documentId, name: view.name, status: view.status, format: view.format, rowCount: view.rowCount, bytes: view.bytes, durationMs: view.durationMs, error: view.error },
       });
       const to = (await recipients(parseJson<number[]>(r.notify, [])).catch(() => [])).map((u) => u.email);

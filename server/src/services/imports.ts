@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { UID, type FieldDefinition, type FieldType, type ImportSource } from '../constants';
+import { UID, WEBHOOK_EVENTS, type FieldDefinition, type FieldType, type ImportSource } from '../constants';
 import { withPermission, type Where } from '../permissions/scope';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
 import { createRowMapper, MappingError } from '../import/map';
 import { presentImport } from '../import/present';
 import { limitsFromConfig } from '../import/limits';
 import { readPreviewRows } from '../import/preview';
-import { buildPipelineSpec, emitImportEvent, loadFieldDefinitions } from '../import/runner';
+import { buildPipelineSpec, loadFieldDefinitions } from '../import/runner';
+import { emitEvent } from '../notify/events';
 import { parseJson } from '../utils/json';
 import { renderReason, type Locale } from '../import/reasons';
 import { dryRunSignature, runDryRun, type DryRun } from '../import/dry-run';
@@ -20,6 +21,7 @@ import type { Detected, ImportOptions, MappingEntry } from '../import/types';
 import { tables } from '../database/tables';
 import { pruneClaims } from '../database/locks';
 import { createImportRepository } from '../import/repository';
+import { inBackground, isStopping } from '../utils/background';
 import { getService } from '../utils/get-service';
 import { CONSENT_REQUIRED, consentIsRecorded, literalConsent } from '../import/consent';
 import { optionsProblem } from '../import/options';
@@ -228,17 +230,17 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const save = (report: DryRun) => knex()(T().imports).where({ id: r.id, status: 'draft' }).update({ dry_run: JSON.stringify(report) });
     await save(first);
     const row = { ...r, file: parseJson(r.file, {}) };
-    void runDryRun(strapi, row, fields, {
-      maxRows: config<number>('previewMaxRows'),
-      onReport: async (report) => {
-        await save(report);
-      },
-      cancelled: () => dryRuns.get(r.id) !== token,
-    })
-      .catch((error) => strapi.log.warn(`[contacts] dry run of import ${r.id}: ${(error as Error).message}`))
-      .finally(() => {
+    void inBackground(strapi, `dry run of import ${r.id}`, () =>
+      runDryRun(strapi, row, fields, {
+        maxRows: config<number>('previewMaxRows'),
+        onReport: async (report) => {
+          await save(report);
+        },
+        cancelled: () => dryRuns.get(r.id) !== token || isStopping(),
+      }).finally(() => {
         if (dryRuns.get(r.id) === token) dryRuns.delete(r.id);
-      });
+      })
+    );
     return first;
   };
 
@@ -420,7 +422,9 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       // The whole file is checked in the background; the first rows answer at once.
       const current = parseJson<DryRun | null>(r.dry_run, null);
-      let dryRun = current && current.signature === dryRunSignature(r) ? current : null;
+      // A report left `running` by a process that stopped is started again.
+      const live = current?.status !== 'running' || dryRuns.has(r.id);
+      let dryRun = current && current.signature === dryRunSignature(r) && live ? current : null;
       if (!dryRun && !dryRuns.has(r.id)) dryRun = await startDryRun(r, fields);
       return { columns, rows, ...(source.truncated ? { truncated: source.truncated } : {}), dryRun: dryRun && renderDryRun(dryRun, locale) };
     },
@@ -509,18 +513,12 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const r = await baseQuery().where('i.id', importId).first();
       if (!r) return;
       const view = presentImport(r);
-      emitImportEvent(strapi, outcome === 'imported', {
-        documentId: view.documentId,
-        name: view.name,
-        status: view.status,
-        counters: view.counters,
-        error: view.error,
+      emitEvent(strapi, outcome === 'imported' ? WEBHOOK_EVENTS.importFinished : WEBHOOK_EVENTS.importFailed, {
+        import: { documentId: view.documentId, name: view.name, status: view.status, counters: view.counters, error: view.error },
       });
       await notifyByEmail(strapi, view, r.cb_email);
       // Dynamic segments follow the new data, while there are few enough of them to refresh every time (Sendethic's rule).
-      void getService('segments')
-        .refreshAll({ onlyIfFewerThan: config<number>('segmentAutoRefreshMax') })
-        .catch((error) => strapi.log.warn(`[contacts] segment refresh after import ${importId}: ${(error as Error).message}`));
+      await getService('segments').requestRefreshAll({ onlyIfFewerThan: config<number>('segmentAutoRefreshMax') });
     },
   };
   return service;

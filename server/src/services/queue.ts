@@ -7,6 +7,7 @@ import { newLeaseOwner } from '../queue/owner';
 import { createRedisLink, type RedisLink } from '../queue/redis';
 import { createRuns, type Runs } from '../queue/runs';
 import type { JobKind, JobQueue, QueueHealth } from '../queue/types';
+import { refreshJobKind } from '../segments/refresh-job';
 import { getService } from '../utils/get-service';
 
 /** The Redis URL the plugin uses: `redisUrl`, else the REDIS_URL environment variable; none: the database queue. */
@@ -37,6 +38,7 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
           defaultCountry: cfg.defaultCountry,
           onFinished: (id, outcome) => getService('imports').finished(id, outcome),
         }),
+        refreshJobKind(strapi),
         exportJobKind(strapi, {
           limit: cfg.parallelExportLimit,
           chunkSize: cfg.exportChunkSize,
@@ -64,7 +66,8 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (process.env.CONTACTS_QUEUE_DISABLED === '1') return;
       get().start();
     },
-    kick: () => get().kick(),
+    // Before a start there is nothing to look for; after a stop, nothing to open again.
+    kick: () => queue?.kick(),
     /** Running jobs leave after their current batch and hand their lease over before the database closes. */
     stop: async () => {
       await queue?.stop();

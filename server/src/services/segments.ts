@@ -6,8 +6,13 @@ import { NotFoundError, ValidationError } from '../errors';
 import { referencedSegments, segmentConditions } from '../segments/compile';
 import { compileFor } from '../segments/context';
 import { countMembers, refreshMembership, type RefreshResult } from '../segments/refresh';
+import { createRefreshJobs, type RefreshJobStatus } from '../segments/refresh-jobs';
+import { inBackground } from '../utils/background';
 import { getService } from '../utils/get-service';
 import { parseJson } from '../utils/json';
+
+/** A refresh asked by a person: its result, or `pending` while it waits behind another refresh or for a worker. */
+export type RefreshAnswer = RefreshResult | { pending: true; status: RefreshJobStatus; count: number };
 
 export interface SegmentInput {
   name?: string;
@@ -16,8 +21,6 @@ export interface SegmentInput {
   criteria?: unknown;
 }
 
-/** A refresh lease: another instance (or a second click) waits for this one instead of doubling it. */
-const REFRESH_LEASE_MS = 10 * 60_000;
 const SAMPLE = 20;
 /** A count past the budget goes on in the background; its result serves the next previews of the same criteria. */
 const PREVIEW_CACHE_MS = 60_000;
@@ -40,7 +43,6 @@ const present = (s: any) => ({
 const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const q = () => strapi.db.query(UID.segment as any);
   const config = <T>(key: string) => strapi.config.get(`plugin::contacts.${key}`) as T;
-  const inFlight = new Map<number, Promise<RefreshResult>>();
   const previews = new Map<string, { at: number; count?: number; pending?: Promise<number> }>();
 
   const row = async (documentId: string) => {
@@ -104,39 +106,34 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const bump = (ms: number) => bulkWriterFor(strapi.db.dialect.client).timestamp(new Date(Date.now() + ms));
+  const jobs = createRefreshJobs(strapi);
 
-  /** One refresh of one segment at a time, across requests and instances; a second ask waits for the first. */
-  const refreshOne = async (s: any): Promise<RefreshResult> => {
-    const running = inFlight.get(s.id);
-    if (running) return running;
-    const work = (async () => {
-      const t = tables().segments;
-      const knex = strapi.db.connection;
-      const leased = await knex(t)
-        .where({ id: s.id })
-        .andWhere((w) => w.whereNull('refreshing_until').orWhere('refreshing_until', '<', bump(0)))
-        .update({ refreshing_until: bump(REFRESH_LEASE_MS) });
-      if (leased !== 1) {
-        // Another instance is on it: answer with what is stored.
-        const current = await q().findOne({ where: { id: s.id } });
-        return { ...(parseJson<RefreshResult | null>((current as any)?.lastRefresh, null) ?? { added: 0, removed: 0, durationMs: 0, at: new Date().toISOString() }), count: (current as any)?.count ?? 0 };
-      }
-      try {
-        const result = await refreshMembership(strapi, { id: s.id, criteria: parseJson(s.criteria, null) });
-        await q().update({ where: { id: s.id }, data: { count: result.count, computedAt: result.at, lastRefresh: result, refreshingUntil: null } });
-        return result;
-      } catch (error) {
-        await q().update({ where: { id: s.id }, data: { lastRefresh: { error: (error as Error).message, at: new Date().toISOString() }, refreshingUntil: null } });
-        throw error;
-      }
-    })();
-    inFlight.set(s.id, work);
-    try {
-      return await work;
-    } finally {
-      inFlight.delete(s.id);
+  /** Waits for a refresh job to end, polling its row (whichever process runs it); null when it still runs after `ms`. */
+  const ended = async (jobId: number, ms: number) => {
+    const until = Date.now() + ms;
+    for (let wait = 20; ; wait = Math.min(wait * 2, 100)) {
+      const job = await jobs.load(jobId);
+      if (!job || job.status === 'done' || job.status === 'failed') return job;
+      if (Date.now() >= until) return null;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, Math.max(1, until - Date.now()))));
     }
+  };
+
+  /**
+   * Refreshes a dynamic segment through the job queue and waits for it (up to
+   * `refreshWaitSeconds`): the answer is the refresh's result, or, while it
+   * waits behind another refresh or for a worker, `pending` with what is stored.
+   */
+  const refreshThroughQueue = async (s: any): Promise<RefreshAnswer> => {
+    const jobId = await jobs.request(s.id);
+    getService('queue').kick();
+    const job = await ended(jobId, config<number>('refreshWaitSeconds') * 1000);
+    if (!job) {
+      const current = await jobs.load(jobId);
+      return { pending: true, status: current?.status ?? 'queued', count: Number(s.count ?? 0) };
+    }
+    if (job.status === 'failed') throw new ValidationError(`The refresh of segment "${s.name}" failed: ${job.error}`);
+    return job.result as RefreshResult;
   };
 
   const service = {
@@ -164,7 +161,7 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new ValidationError('criteria: a static segment has members, not criteria (make it dynamic)', { path: 'criteria' });
       }
       const created = (await q().create({ data: { name: input.name, description: input.description ?? null, kind, criteria: kind === 'dynamic' ? input.criteria : null, count: 0 } })) as any;
-      if (kind === 'dynamic') await refreshOne(created);
+      if (kind === 'dynamic') await refreshThroughQueue(created);
       return service.findOne(created.documentId);
     },
 
@@ -182,7 +179,7 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data.criteria = input.criteria;
       }
       await q().update({ where: { id: s.id }, data });
-      if (data.criteria) await refreshOne({ ...s, criteria: data.criteria });
+      if (data.criteria) await refreshThroughQueue(s);
       return service.findOne(documentId);
     },
 
@@ -198,32 +195,45 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         await trx(t.table).where(t.segment, s.id).delete();
         await trx(tables().segments).where({ id: s.id }).delete();
       });
+      await jobs.forget(s.id);
       return { documentId };
     },
 
-    async refresh(documentId: string) {
+    async refresh(documentId: string): Promise<RefreshAnswer> {
       const s = await row(documentId);
       if (s.kind !== 'dynamic') return { count: await service.storeCount(s.id), added: 0, removed: 0, durationMs: 0, at: new Date().toISOString() };
-      return refreshOne(s);
+      return refreshThroughQueue(s);
     },
 
-    /** Every dynamic segment, in dependency order (after imports while there are few enough; the cron). */
-    async refreshAll({ onlyIfFewerThan }: { onlyIfFewerThan?: number } = {}) {
-      const dynamic = (await q().findMany({ where: { kind: 'dynamic' } })) as any[];
-      if (onlyIfFewerThan !== undefined && dynamic.length >= onlyIfFewerThan) return { refreshed: 0, skipped: dynamic.length };
-      let refreshed = 0;
-      for (const s of dependencyOrder(dynamic)) {
-        try {
-          await refreshOne(s);
-          refreshed += 1;
-        } catch (error) {
-          strapi.log.warn(`[contacts] refresh of segment "${s.name}": ${(error as Error).message}`);
-        }
-        // SQLite's statements are synchronous and resolve in microtasks: without a macrotask break the
-        // 11 default segments of a 1M base held Strapi's thread 22.5 s in one piece after each import.
-        await new Promise((resolve) => setImmediate(resolve));
+    /** Queues a refresh of every dynamic segment (after imports while there are few enough of them; the schedule). */
+    async requestRefreshAll({ onlyIfFewerThan }: { onlyIfFewerThan?: number } = {}) {
+      if (onlyIfFewerThan === 0) return null;
+      const jobId = await jobs.request(null, { onlyIfFewerThan });
+      getService('queue').kick();
+      return jobId;
+    },
+
+    /** Row ids of the dynamic segments, each after the segments its criteria read. */
+    async dynamicInOrder(): Promise<number[]> {
+      const dynamic = (await q().findMany({ where: { kind: 'dynamic' }, select: ['id', 'documentId', 'criteria'], orderBy: { id: 'asc' } })) as any[];
+      return dependencyOrder(dynamic).map((s) => s.id);
+    },
+
+    /**
+     * Recomputes one dynamic segment now and stores its count and last refresh
+     * (or the error). Only the refresh job calls it: the queue runs one refresh at a time.
+     */
+    async refreshNow(segmentId: number): Promise<RefreshResult | null> {
+      const s = (await q().findOne({ where: { id: segmentId } })) as any;
+      if (!s || s.kind !== 'dynamic') return null;
+      try {
+        const result = await refreshMembership(strapi, { id: s.id, criteria: parseJson(s.criteria, null) });
+        await q().update({ where: { id: s.id }, data: { count: result.count, computedAt: result.at, lastRefresh: result } });
+        return result;
+      } catch (error) {
+        await q().update({ where: { id: s.id }, data: { lastRefresh: { error: (error as Error).message, at: new Date().toISOString() } } });
+        throw error;
       }
-      return { refreshed, skipped: 0 };
     },
 
     /**
@@ -245,7 +255,7 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const pending = cached?.pending ?? countOf(criteria);
       if (!cached?.pending) {
         previews.set(key, { at: Date.now(), pending });
-        pending.then((count) => previews.set(key, { at: Date.now(), count })).catch(() => previews.delete(key));
+        void inBackground(strapi, 'segment preview count', () => pending.then((count) => previews.set(key, { at: Date.now(), count })).catch(() => previews.delete(key)));
         if (previews.size > 200) previews.delete(previews.keys().next().value as string);
       }
       const budget = Math.max(0, config<number>('previewBudgetMs') - (Date.now() - started));

@@ -21,9 +21,14 @@ const until = async (check: () => Promise<boolean>, ms = 15_000) => {
     await new Promise((r) => setTimeout(r, 100));
   }
 };
-const jobsAdded = async () => {
+/** Whether BullMQ ever carried a job of this kind (its id counter exists). */
+const jobsAdded = async (kind = 'import') => {
   const keys = await redis.keys();
-  return keys.includes(`${redis.prefix}:import:id`);
+  return keys.includes(`${redis.prefix}:${kind}:id`);
+};
+const refreshAllContacts = async () => {
+  const segment = (await app.http().get('/contacts/segments').set(auth(app.adminToken))).body.data.find((s: any) => s.name === 'All contacts');
+  return app.http().post(`/contacts/segments/${segment.documentId}/refresh`).set(auth(app.adminToken));
 };
 
 beforeAll(async () => {
@@ -45,6 +50,11 @@ describe('Redis unreachable', () => {
     const done = await importFile(app, csv(1200, 'down'));
     expect(done).toMatchObject({ status: 'imported', counters: { processed: 1200, created: 1200 } });
     expect(await jobsAdded()).toBe(false);
+    // Segment refreshes too.
+    const refreshed = await refreshAllContacts();
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.data.count).toBe(1200);
+    expect(await jobsAdded('refresh')).toBe(false);
   });
 
   it('the health route needs the settings action', async () => {
@@ -60,6 +70,10 @@ describe('Redis unreachable', () => {
     const done = await importFile(app, csv(800, 'up'));
     expect(done).toMatchObject({ status: 'imported', counters: { processed: 800, created: 800 } });
     expect(await jobsAdded()).toBe(true);
+    const refreshed = await refreshAllContacts();
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.data.count).toBe(2000);
+    expect(await jobsAdded('refresh')).toBe(true);
   });
 
   it('during work: a running import finishes with exact counters, one log line says it, and the database queue takes new jobs', async () => {

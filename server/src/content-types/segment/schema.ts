@@ -18,8 +18,6 @@ export default {
     builtInKey: { type: 'string', private: true },
     /** The last refresh: { added, removed, durationMs, at } (or its error). */
     lastRefresh: { type: 'json' },
-    /** Lease of the refresh in progress, so instances do not run the same one twice. */
-    refreshingUntil: { type: 'datetime', private: true },
     contacts: { type: 'relation', relation: 'manyToMany', target: 'plugin::contacts.contact', mappedBy: 'segments' },
   },
 };
