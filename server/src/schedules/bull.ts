@@ -1,13 +1,18 @@
 import { Queue, Worker } from 'bullmq';
 import type { Core } from '@strapi/strapi';
 import { workerConnection, type RedisLink } from '../queue/redis';
-import { cronOf, type ScheduleRule } from './rule';
+import { cronOf, latestDue, nextDue, type ScheduleRule } from './rule';
 import type { Schedule } from './types';
 
 const QUEUE = 'schedules';
 
-/** The rule as a BullMQ repeat: intervals in ms, the rest as cron in the rule's time zone. */
-const repeatOf = (rule: ScheduleRule) => ('everyMinutes' in rule ? { every: rule.everyMinutes * 60_000 } : { pattern: cronOf(rule)!, tz: rule.timezone || 'UTC' });
+/**
+ * The rule as a BullMQ repeat: cron in the rule's time zone, or an interval
+ * that starts at the rule's next due time, so BullMQ fires on the same
+ * clock-aligned due times as the database timers (rule.ts) and both claim the same names.
+ */
+const repeatOf = (rule: ScheduleRule) =>
+  'everyMinutes' in rule ? { every: rule.everyMinutes * 60_000, startDate: nextDue(rule, new Date()).getTime() } : { pattern: cronOf(rule)!, tz: rule.timezone || 'UTC' };
 
 /**
  * Schedules with Redis: one BullMQ job scheduler per schedule (upserted by
@@ -48,7 +53,8 @@ export const createBullSchedules = (
         QUEUE,
         async (job) => {
           const schedule = registered.find((s) => s.name === job.name);
-          if (schedule) await run(schedule, Number(job.opts.prevMillis) || job.timestamp);
+          // The due time the job was planned for, as rule.ts names it (a job that comes late still names its own).
+          if (schedule) await run(schedule, latestDue(schedule.rule, new Date(Number(job.opts.prevMillis) || job.timestamp)).getTime());
         },
         { connection: workerConnection(opts.redisUrl), prefix: opts.prefix, concurrency: 4, removeOnComplete: { count: 0 }, removeOnFail: { count: 0 } }
       );

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { claimOnce } from '../database/locks';
 import { inBackground } from '../utils/background';
 import { nextDue } from './rule';
 import type { Schedule } from './types';
@@ -9,22 +8,17 @@ const MAX_WAIT_MS = 3600_000;
 
 /**
  * Schedules without Redis: every instance arms a timer for each schedule's
- * next due time (rule.ts computes it alike everywhere) and the first to
- * insert the due time's row in `contacts_locks` runs it; the others see it taken.
+ * next due time (rule.ts computes it alike everywhere); `run` claims the
+ * due time, so the first instance runs it and the others see it taken.
  */
 export const createDbSchedules = (strapi: Core.Strapi, run: (schedule: Schedule, due: number) => Promise<void>) => {
   const timers = new Map<string, NodeJS.Timeout>();
-
-  const fire = async (schedule: Schedule, due: number) => {
-    if (!(await claimOnce(strapi.db.connection, `schedule:${schedule.name}:${new Date(due).toISOString()}`))) return;
-    await run(schedule, due);
-  };
 
   const arm = (schedule: Schedule, after: number) => {
     const due = nextDue(schedule.rule, new Date(after)).getTime();
     const timer = setTimeout(() => {
       if (Date.now() < due) return arm(schedule, after);
-      void inBackground(strapi, `schedule ${schedule.name}`, () => fire(schedule, due));
+      void inBackground(strapi, `schedule ${schedule.name}`, () => run(schedule, due));
       arm(schedule, Math.max(Date.now(), due));
     }, Math.min(due - Date.now(), MAX_WAIT_MS));
     timer.unref();

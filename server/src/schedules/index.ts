@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { claimOnce } from '../database/locks';
 import type { RedisLink } from '../queue/redis';
 import { createBullSchedules } from './bull';
 import { createDbSchedules } from './db';
@@ -27,9 +28,17 @@ export const createSchedules = (strapi: Core.Strapi, opts: SchedulesOptions) => 
   const schedules: Schedule[] = [];
   let started = false;
 
+  /**
+   * Runs a due time once across every instance, whichever carried it (a
+   * BullMQ job, or a timer while Redis is down or absent): the first to
+   * insert the due time's row in `contacts_locks` runs it, so a due time the
+   * database timers ran during a Redis outage is not run again when BullMQ
+   * delivers it, and a redelivered BullMQ job does nothing.
+   */
   const run = async (schedule: Schedule, due: number) => {
     const t = Date.now();
     try {
+      if (!(await claimOnce(strapi.db.connection, `schedule:${schedule.name}:${new Date(due).toISOString()}`))) return;
       await schedule.task(due);
       strapi.log.info(`[contacts] schedule ${schedule.name} (due ${new Date(due).toISOString()}) ran in ${Date.now() - t} ms`);
     } catch (error) {

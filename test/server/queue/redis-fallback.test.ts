@@ -1,5 +1,7 @@
 import { detail, importFile, upload, waitFor } from '../helpers/imports';
-import { redisPrefix, redisRelay } from '../helpers/redis';
+import { Queue } from 'bullmq';
+import { nextDue, parseScheduleRule } from '../../../server/src/schedules/rule';
+import { REDIS_URL, redisPrefix, redisRelay } from '../helpers/redis';
 import { auth, createAdminWithActions, startStrapi, type TestApp } from '../helpers/strapi';
 
 /**
@@ -74,6 +76,22 @@ describe('Redis unreachable', () => {
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.data.count).toBe(2000);
     expect(await jobsAdded('refresh')).toBe(true);
+  });
+
+  it('named schedules fire on the clock-aligned due times the database timers use (one claim per due time, whoever carries it)', async () => {
+    const schedules = app.strapi.plugin('contacts').service('schedules');
+    schedules.register('test-every-7', 'every 7 minutes', async () => undefined);
+    const queue = new Queue('schedules', { connection: { url: REDIS_URL } as any, prefix: redis.prefix });
+    try {
+      let next: number | undefined;
+      await until(async () => {
+        next = (await queue.getJobScheduler('test-every-7'))?.next;
+        return next !== undefined;
+      });
+      expect(next).toBe(nextDue(parseScheduleRule('every 7 minutes'), new Date()).getTime());
+    } finally {
+      await queue.close();
+    }
   });
 
   it('during work: a running import finishes with exact counters, one log line says it, and the database queue takes new jobs', async () => {
