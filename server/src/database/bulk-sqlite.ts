@@ -22,6 +22,10 @@ const head = (verb: string, table: string, columns: string[]) => `${verb} INTO $
  * 982 ms, 347 ms every 1.5 s); in the checkpointer thread, 160 ms.
  */
 const CHECKPOINT_EVERY_MS = 1500;
+/** Prepared statements kept per connection. */
+const MAX_CACHED_STATEMENTS = 256;
+/** Sets of changed columns a batch's updates get a statement of their own for; past it, rows set every column. */
+const MAX_UPDATE_SHAPES = 32;
 
 /**
  * SQLite: one prepared single-row statement run per row on the transaction's
@@ -37,7 +41,11 @@ export const sqliteWriter = (): BulkWriter => {
     let byText = cache.get(db);
     if (!byText) cache.set(db, (byText = new Map()));
     let stmt = byText.get(sql);
-    if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      // Updates of the changed columns only make one text per set of columns: the cache stays bounded.
+      if (byText.size < MAX_CACHED_STATEMENTS) byText.set(sql, stmt);
+    }
     return stmt;
   };
   const each = async (trx: Knex.Transaction, sql: string, rows: unknown[][]) => {
@@ -109,33 +117,49 @@ export const sqliteWriter = (): BulkWriter => {
       return stmt.all(JSON.stringify(values));
     },
     /**
-     * New rows: `INSERT … ON CONFLICT DO NOTHING`, which SQLite runs without a
-     * statement journal (DO UPDATE opens one per row). A row that hit the key
-     * (written meanwhile by another writer) takes the upsert. Known rows
-     * (conflict on id): `UPDATE … WHERE id = ?`, the upsert if the row is gone.
+     * `INSERT … ON CONFLICT DO NOTHING` first, which SQLite runs without a
+     * statement journal (DO UPDATE opens one per row); a row that hit the key
+     * (written meanwhile by another writer) takes the upsert.
      */
     async upsert(trx, table, columns, rows, conflict, update) {
       const target = `ON CONFLICT (${q(conflict.column)})${conflict.whereNotNull ? ` WHERE ${q(conflict.column)} IS NOT NULL` : ''}`;
-      const upsertSql = `${head('INSERT', table, columns)} ${target} DO UPDATE SET ${update.map((c) => `${q(c)} = excluded.${q(c)}`).join(',')}`;
-      let fast: SqliteStatement;
-      let fastRow: (row: unknown[]) => unknown[] = (row) => row;
-      if (conflict.column === 'id' && columns[0] === 'id') {
-        fast = await statement(trx, `UPDATE ${q(table)} SET ${columns.slice(1).map((c) => `${q(c)} = ?`).join(',')} WHERE "id" = ?`);
-        const width = columns.length;
-        const moved = new Array<unknown>(width);
-        fastRow = (row) => {
-          for (let i = 1; i < width; i += 1) moved[i - 1] = row[i];
-          moved[width - 1] = row[0];
-          return moved;
-        };
-      } else {
-        fast = await statement(trx, `${head('INSERT', table, columns)} ON CONFLICT DO NOTHING`);
-      }
+      const fast = await statement(trx, `${head('INSERT', table, columns)} ON CONFLICT DO NOTHING`);
       let slow: SqliteStatement | null = null;
       for (const row of rows) {
-        if (fast.run(fastRow(row)).changes > 0) continue;
-        slow ??= await statement(trx, upsertSql);
+        if (fast.run(row).changes > 0) continue;
+        slow ??= await statement(trx, `${head('INSERT', table, columns)} ${target} DO UPDATE SET ${update.map((c) => `${q(c)} = excluded.${q(c)}`).join(',')}`);
         slow.run(row);
+      }
+    },
+    /** `UPDATE … SET <the columns that changed> WHERE id = ?`, one statement per set of columns; the upsert if the row is gone. */
+    async updateById(trx, table, columns, rows, previous) {
+      const width = columns.length;
+      const every = Array.from({ length: width - 1 }, (_, i) => i + 1);
+      const shapes = new Map<string, { stmt: SqliteStatement; slots: number[] }>();
+      const shapeOf = async (slots: number[]) => {
+        const key = slots.length === width - 1 ? '*' : slots.join(',');
+        let shape = shapes.get(key);
+        if (!shape && shapes.size >= MAX_UPDATE_SHAPES && key !== '*') return shapeOf(every);
+        if (!shape) {
+          shape = { stmt: await statement(trx, `UPDATE ${q(table)} SET ${slots.map((i) => `${q(columns[i])} = ?`).join(',')} WHERE "id" = ?`), slots };
+          shapes.set(key, shape);
+        }
+        return shape;
+      };
+      let gone: SqliteStatement | null = null;
+      for (let r = 0; r < rows.length; r += 1) {
+        const row = rows[r];
+        const before = previous?.[r];
+        const slots = before ? every.filter((i) => row[i] !== before[i]) : every;
+        // Stored as it is (read in this transaction): nothing to write.
+        if (!slots.length) continue;
+        const shape = await shapeOf(slots);
+        const args = new Array<unknown>(shape.slots.length + 1);
+        for (let k = 0; k < shape.slots.length; k += 1) args[k] = row[shape.slots[k]];
+        args[shape.slots.length] = row[0];
+        if (shape.stmt.run(args).changes > 0) continue;
+        gone ??= await statement(trx, `${head('INSERT', table, columns)} ON CONFLICT ("id") DO UPDATE SET ${columns.slice(1).map((c) => `${q(c)} = excluded.${q(c)}`).join(',')}`);
+        gone.run(row);
       }
     },
     // DO NOTHING first, the upsert for a row that hit the key: what upsert() does for new rows already.

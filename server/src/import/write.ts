@@ -98,16 +98,27 @@ const toStored = (t: Tables, r: Record<string, any>): StoredContact => {
   };
 };
 
-/** The stored contacts a batch may touch: by the matched column, and by the base's key when they differ. */
-export const readExisting = async (trx: Knex.Transaction, bulk: BulkWriter, t: Tables, s: PlanSettings, rows: readonly PreparedContact[]): Promise<ExistingContacts> => {
-  const select = ['id', t.contactSystem.documentId, ...VALUE_FIELDS.map((f) => t.contactColumns[f.key]), t.contactColumns.tags, t.contactColumns.attributes];
+/** The stored contacts a batch may touch (by the matched column, and by the base's key when they differ), and their stored rows by id. */
+export const readExisting = async (
+  trx: Knex.Transaction,
+  bulk: BulkWriter,
+  t: Tables,
+  s: PlanSettings,
+  rows: readonly PreparedContact[]
+): Promise<ExistingContacts & { stored: Map<number, Record<string, unknown>> }> => {
+  const c = t.contactColumns;
+  const select = ['id', t.contactSystem.documentId, ...VALUE_FIELDS.map((f) => c[f.key]), c.tags, c.attributes, c.folded, c.search, t.contactSystem.updatedBy];
   const byMatch = new Map<string, StoredContact[]>();
   const byKey = new Map<string, StoredContact>();
-  const matchColumn = t.contactColumns[s.matchKey];
+  const stored = new Map<number, Record<string, unknown>>();
+  const matchColumn = c[s.matchKey];
   const fetch = async (column: string, values: string[], add: (c: StoredContact, value: string) => void) => {
     for (let i = 0; i < values.length; i += SELECT_CHUNK) {
       const found = await bulk.selectIn(trx, t.contacts, select, column, values.slice(i, i + SELECT_CHUNK));
-      for (const r of found) add(toStored(t, r), r[column]);
+      for (const r of found) {
+        stored.set(r.id, r);
+        add(toStored(t, r), r[column]);
+      }
     }
   };
   await fetch(matchColumn, Array.from(new Set(rows.map((r) => r.match))), (c, value) => {
@@ -119,7 +130,7 @@ export const readExisting = async (trx: Knex.Transaction, bulk: BulkWriter, t: T
     const keys = Array.from(new Set(rows.map((r) => r.values[s.baseKey] as string).filter(Boolean)));
     await fetch(t.contactColumns[s.baseKey], keys, (c, value) => byKey.set(value, c));
   }
-  return { byMatch, byKey };
+  return { byMatch, byKey, stored };
 };
 
 /**
@@ -197,8 +208,13 @@ export const writeBatch = async (
       const columns = ['id', ...valueColumns, sys.updatedAt, sys.updatedBy];
       const tail = [ts, s.userId];
       const rows = plan.updates.map((w) => valueRow(w, bulk, ts, s.fold, [w.id], tail));
+      // What is stored, in the same columns: the writer may set only what changed.
+      const previous = plan.updates.map((w) => {
+        const r = existing.stored.get(w.id);
+        return r ? columns.map((col) => r[col]) : null;
+      });
       // Known contacts by id: matching on a column that is not the key must not lean on a unique index.
-      await bulk.upsert(trx, t.contacts, columns, rows, { column: 'id' }, columns.slice(1));
+      await bulk.updateById(trx, t.contacts, columns, rows, previous);
     }
 
     // History and segment links: new contacts are found by their document-id range, known ones by id.
