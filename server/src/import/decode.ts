@@ -376,7 +376,6 @@ const hasPlausibleUtf8 = (b: Uint8Array, i: number, e: number): boolean => {
 class SingleByteStreamDecoder extends LineDecoder {
   private readonly codes: Uint16Array;
   private readonly undefinedBytes = new Uint8Array(256);
-  private readonly hasUndefined: boolean;
   private readonly utf8Lines: boolean;
   private readonly utf8Note: RowNote;
   private readonly latin1Note: RowNote;
@@ -385,7 +384,6 @@ class SingleByteStreamDecoder extends LineDecoder {
     super();
     this.codes = codeUnits(encoding);
     for (let b = 0x80; b < 256; b++) if (iconv.decode(Buffer.from([b]), encoding) === '\ufffd') this.undefinedBytes[b] = 1;
-    this.hasUndefined = this.undefinedBytes.some((u) => u === 1);
     this.utf8Lines = UTF8_LINES_IN.has(encoding);
     this.utf8Note = note(encoding, 'utf-8');
     this.latin1Note = note(encoding, 'iso-8859-1');
