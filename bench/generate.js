@@ -147,7 +147,23 @@ const generateUpdates = (file, rows, baseRows) => {
   return { rows, expected: { created: rows - known, updated: known }, bytes: fs.statSync(file).size };
 };
 
-module.exports = { generate, generateRealistic, generateUpdates };
+/** Known contacts of a base filled by bench/fill.js with one custom field changed (a CRM sync): e-mail and plan only. */
+const generateOneField = (file, rows, baseRows) => {
+  const rand = rng(0xfeed + rows);
+  const seen = new Set();
+  let buf = 'email,plan\n';
+  for (let i = 0; i < rows; i += 1) {
+    let j = Math.floor(rand() * baseRows);
+    while (seen.has(j)) j = (j + 1) % baseRows;
+    seen.add(j);
+    // bench/fill.js gives contact j the plan PLAN[j % 3]: the next one is a change.
+    buf += `contact.${j}@example.com,${PLAN[(j + 1) % 3]}\n`;
+  }
+  fs.writeFileSync(file, buf);
+  return { rows, bytes: fs.statSync(file).size };
+};
+
+module.exports = { generate, generateRealistic, generateUpdates, generateOneField };
 if (require.main === module) {
   const rows = Number(process.argv[2] || 1_000_000);
   const file = process.argv[3] || `bench-${rows}.csv`;

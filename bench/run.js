@@ -171,6 +171,8 @@ const realisticBench = async (dbs) => {
 const scaleBench = async (dbs) => {
   const f = path.join(dataDir, `updates-${small}-into-${big}.csv`);
   if (!fs.existsSync(f)) console.log('generated', require('./generate').generateUpdates(f, small, big));
+  const oneField = path.join(dataDir, `one-field-${small}-into-${big}.csv`);
+  if (!fs.existsSync(oneField)) console.log('generated', require('./generate').generateOneField(oneField, small, big));
   console.log(`\n| ${fmt(small)} rows, half of them contacts of the base | db | base | seconds | rows/s | created | updated | peak RSS MB |`);
   console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   for (const db of dbs) {
@@ -181,6 +183,8 @@ const scaleBench = async (dbs) => {
       console.log(`| plugin import | ${db} | ${fmt(base)} | ${res.seconds.toFixed(2)} | ${fmt(small / res.seconds)} | ${fmt(res.counters.created)} | ${fmt(res.counters.updated)} | ${res.peakRssMb} |`);
     }
     console.log(`${db}: into ${fmt(big)} contacts ${((runs[0].seconds / runs[big].seconds) * 100).toFixed(0)}% of the rows/s into an empty base (target ≥ 90%)`);
+    const one = runChild('import-child.js', 'import', oneField, db, { BENCH_FILL: String(big) });
+    console.log(`${db}: ${fmt(small)} known contacts with one field changed (plan), into ${fmt(big)}: ${one.seconds.toFixed(2)} s, ${fmt(small / one.seconds)} rows/s, ${fmt(one.counters.updated)} updated, peak RSS ${one.peakRssMb} MB`);
   }
 };
 
