@@ -40,6 +40,13 @@ export interface Dialect {
   refreshStats(knex: Knex, table: string): Promise<void>;
   /** Rows the planner believes `table` holds (Postgres: its last sample); null where plans do not go stale under a bulk write. */
   plannedRows(knex: Knex, table: string): Promise<number | null>;
+  /**
+   * Transaction options of a statement that reads the whole contacts table to
+   * write elsewhere (a segment refresh): on MySQL, READ COMMITTED, so that
+   * `INSERT … SELECT` does not lock every contact it reads (REPEATABLE READ
+   * does, and an import writing contacts meanwhile met deadlocks).
+   */
+  readingTransaction: Knex.TransactionConfig | undefined;
 }
 
 /** A fragment of SQL with its bindings. */
@@ -155,6 +162,7 @@ const sqlite: Dialect = {
   createTempIds: (t) => `CREATE TEMP TABLE ${t} (id INTEGER PRIMARY KEY)`,
   dropTempTable: 'DROP TABLE IF EXISTS',
   indexesText: true,
+  readingTransaction: undefined,
   refreshStats: async () => undefined,
   plannedRows: async () => null,
   criteria: sqliteCriteria,
@@ -173,6 +181,7 @@ const postgres: Dialect = {
   createTempIds: (t) => `CREATE TEMP TABLE ${t} (id BIGINT PRIMARY KEY)`,
   dropTempTable: 'DROP TABLE IF EXISTS',
   indexesText: true,
+  readingTransaction: undefined,
   refreshStats: async (knex, table) => {
     await knex.raw('ANALYZE ??', [table]);
   },
@@ -197,6 +206,7 @@ const mysql: Dialect = {
   createTempIds: (t) => `CREATE TEMPORARY TABLE ${t} (id BIGINT UNSIGNED PRIMARY KEY)`,
   dropTempTable: 'DROP TEMPORARY TABLE IF EXISTS',
   indexesText: false,
+  readingTransaction: { isolationLevel: 'read committed' },
   refreshStats: async () => undefined,
   plannedRows: async () => null,
   criteria: mysqlCriteria,
@@ -234,6 +244,25 @@ export const dialectFor = (client: string): Dialect => {
 export const getDialect = (): Dialect => dialectFor(strapi.db.dialect.client);
 
 /** True for a unique-constraint violation on any of the three databases. */
+/**
+ * A transaction the database gave up on because of another one (a deadlock,
+ * a lock wait past its timeout, a serialization failure, SQLite busy): the
+ * same transaction run again may succeed.
+ */
+export const isTransientConflict = (error: unknown): boolean => {
+  const e = error as { code?: string; errno?: number } | null;
+  if (!e) return false;
+  return (
+    e.code === '40P01' ||
+    e.code === '40001' ||
+    e.code === 'ER_LOCK_DEADLOCK' ||
+    e.code === 'ER_LOCK_WAIT_TIMEOUT' ||
+    e.errno === 1213 ||
+    e.errno === 1205 ||
+    (typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY'))
+  );
+};
+
 export const isUniqueViolation = (error: unknown): boolean => {
   const e = error as { code?: string; errno?: number; message?: string } | null;
   if (!e) return false;

@@ -1,11 +1,30 @@
 import type { Knex } from 'knex';
 import type { BulkWriter } from '../database/bulk';
-import type { Dialect } from '../database/dialect';
+import { isTransientConflict, type Dialect } from '../database/dialect';
 import { trackGrowth } from '../database/stats';
 import type { CounterDelta, Timings } from './types';
 import type { BatchSource } from './worker';
 import { workerScript } from './worker-script';
 import { LeaseLostError, writeBatch, type WriteSettings } from './write';
+
+/** Attempts of one batch's transaction when the database gives up on it for another transaction's sake. */
+const BATCH_ATTEMPTS = 5;
+
+/**
+ * A batch is one transaction (rows, counters, cursor), so running it again
+ * after a deadlock or a lock timeout (MySQL: a segment refresh reading the
+ * contacts the batch writes) writes it once: nothing is counted twice.
+ */
+const writeRetrying = async <T>(write: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= BATCH_ATTEMPTS || !isTransientConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt * (0.5 + Math.random())));
+    }
+  }
+};
 
 /** Where a run of the batch loop left its import. `end`: every row written, the import still to be marked finished. */
 export type LoopOutcome = 'end' | 'stopped' | 'lost';
@@ -79,7 +98,7 @@ export const writeAll = async (ctx: LoopContext): Promise<LoopResult> => {
       const minute = Math.floor((Date.now() - firstStart) / 60000);
       perMinute.set(minute, (perMinute.get(minute) ?? 0) + rows);
       const writing = performance.now();
-      const delta = await writeBatch(knex, bulk, s, next.batch, { timings: saveTimings() });
+      const delta = await writeRetrying(() => writeBatch(knex, bulk, s, next.batch, { timings: saveTimings() }));
       batches.ack();
       await bulk.afterBatch(knex);
       if (delta.created) await grew(delta.created);

@@ -62,7 +62,7 @@ export const refreshMembership = async (strapi: Core.Strapi, segment: { id: numb
     }
     const [{ n }] = await trx(t.segmentLinks.table).where(t.segmentLinks.segment, segment.id).count({ n: '*' });
     count = Number(n);
-  });
+  }, d.readingTransaction);
   return { count, added, removed, durationMs: Date.now() - started, at: now.toISOString() };
 };
 

@@ -155,6 +155,26 @@ describe('segment refresh jobs', () => {
     now.slice(1).forEach((row, i) => expect(at(row)).not.toBe(at(rest[i])));
   });
 
+  it('an import while segments refresh over and over: every batch once, counters exact', async () => {
+    const csv = `email,lastName\n${Array.from({ length: 20_000 }, (_, i) => `busy${i}@x.io,${i % 2 ? 'Paris' : 'Lyon'}`).join('\n')}\n`;
+    const draft = await app.http().post('/contacts/imports').set(admin()).attach('file', Buffer.from(csv), 'busy.csv');
+    const id = draft.body.data.documentId;
+    await app.http().put(`/contacts/imports/${id}`).set(admin()).send({ mapping: [{ column: 'email', field: 'email' }, { column: 'lastName', field: 'lastName' }] });
+    expect((await post(`/contacts/imports/${id}/start`)).status).toBe(202);
+    const jobs = createRefreshJobs(app.strapi);
+    let ended: any = null;
+    while (!ended) {
+      await jobs.request(null);
+      app.strapi.plugin('contacts').service('queue').kick();
+      await new Promise((r) => setTimeout(r, 150));
+      const d = (await get(`/contacts/imports/${id}`)).body.data;
+      if (['imported', 'failed'].includes(d.status)) ended = d;
+    }
+    expect(ended).toMatchObject({ status: 'imported', counters: { processed: 20_000, created: 20_000, failed: 0 } });
+    const [{ n }] = await knex()('contacts_contacts').where('email', 'like', 'busy%').count({ n: '*' });
+    expect(Number(n)).toBe(20_000);
+  });
+
   it('a deleted segment takes its waiting refreshes with it', async () => {
     const s = (await post('/contacts/segments', paris('Gone'))).body.data;
     const jobs = createRefreshJobs(app.strapi);
