@@ -37,3 +37,6 @@ export type ScheduleApi<View, Input, Job> = ReturnType<typeof useScheduleApi<Vie
 
 export const useRecurringImportApi = () => useScheduleApi<RecurringImportView, RecurringImportInput, RunImportJob>('recurring-imports');
 export const useScheduledExportApi = () => useScheduleApi<ScheduledExportView, ScheduledExportInput, RunExportJob>('scheduled-exports');
+
+export type RecurringImportApi = ReturnType<typeof useRecurringImportApi>;
+export type ScheduledExportApi = ReturnType<typeof useScheduledExportApi>;

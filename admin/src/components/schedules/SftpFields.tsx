@@ -1,22 +1,17 @@
 import { Grid } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { SecretKey } from '../../../../shared/schedules';
-import type { SecretFlags } from '../../scheduleTypes';
 import { getTranslation } from '../../utils/getTranslation';
 import { NumberFieldInput } from '../field-inputs/NumberFieldInput';
 import { TextFieldInput } from '../field-inputs/TextFieldInput';
 import { FormItem } from '../FormItem';
 import { RadioField } from '../RadioField';
-import { isSecretSet, type SecretsForm, type SecretState, type SftpAuth, type SftpForm } from './scheduleModel';
+import { isSecretSet, type SftpAuth, type SftpForm } from './scheduleModel';
 import { SecretInput } from './SecretInput';
+import type { SecretFieldsProps } from './useScheduleForm';
 
-interface SftpFieldsProps {
+interface SftpFieldsProps extends SecretFieldsProps {
   value: SftpForm;
   onChange: (value: SftpForm) => void;
-  secrets: SecretsForm;
-  onSecret: (key: SecretKey, state: SecretState) => void;
-  flags?: SecretFlags;
-  errors: Record<string, string>;
   /** Where in the API body these fields are ("source", "destination"), to show the server's errors beside them. */
   path: string;
 }

@@ -1,23 +1,19 @@
 import { Flex, Grid } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { SecretKey, SourceKind } from '../../../../shared/schedules';
-import type { SecretFlags } from '../../scheduleTypes';
+import type { SourceKind } from '../../../../shared/schedules';
 import { getTranslation } from '../../utils/getTranslation';
 import { TextFieldInput } from '../field-inputs/TextFieldInput';
 import { FormItem } from '../FormItem';
 import { RadioField } from '../RadioField';
-import { isSecretSet, type SecretsForm, type SecretState } from './scheduleModel';
+import { isSecretSet } from './scheduleModel';
 import { SecretInput } from './SecretInput';
 import { SftpFields } from './SftpFields';
 import type { SourceForm, UrlAuth } from './sourceModel';
+import type { SecretFieldsProps } from './useScheduleForm';
 
-interface SourceFieldsProps {
+interface SourceFieldsProps extends SecretFieldsProps {
   value: SourceForm;
   onChange: (value: SourceForm) => void;
-  secrets: SecretsForm;
-  onSecret: (key: SecretKey, state: SecretState) => void;
-  flags?: SecretFlags;
-  errors: Record<string, string>;
 }
 
 /** Where a recurring import reads its file: an HTTPS URL (basic auth or one header) or an SFTP server (a path or a pattern). */

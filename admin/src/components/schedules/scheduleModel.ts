@@ -64,8 +64,6 @@ export const secretsPayload = (form: SecretsForm, used: SecretKey[], flags?: Sec
   return Object.keys(out).length ? out : undefined;
 };
 
-
-
 export type SftpAuth = 'password' | 'key';
 
 /** An SFTP server as the form edits it (a recurring import's source, a scheduled export's destination). */
@@ -94,6 +92,9 @@ export const sftpConnection = (f: SftpForm): SftpConnection => ({
 
 export const sftpSecrets = (auth: SftpAuth): SecretKey[] => (auth === 'key' ? ['privateKey', 'passphrase'] : ['password']);
 
+/** Enough to connect: the host, the user and the chosen login's secret, typed or stored (`has`). */
+export const sftpComplete = (f: SftpForm, has: (key: SecretKey) => boolean) => !!f.host.trim() && !!f.username.trim() && has(f.auth === 'key' ? 'privateKey' : 'password');
+
 /** sftp://user@host:port/path, as people write it. */
 export const sftpUrl = (c: SftpConnection, path: string) => `sftp://${c.username}@${c.host}${c.port && c.port !== 22 ? `:${c.port}` : ''}${path}`;
 
@@ -104,5 +105,5 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * new (its hash forgotten), a new schedule starts from now; saving a form
  * whose values are those already saved must do neither.
  */
-export const changedOnly = <T extends Record<string, unknown>>(body: T, saved: Partial<Record<keyof T, unknown>>): Partial<T> =>
-  Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== undefined && !same(v, saved[k as keyof T]))) as Partial<T>;
+export const changedOnly = <T extends Record<string, unknown>>(body: T, saved: Record<string, unknown>): Partial<T> =>
+  Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== undefined && !same(v, saved[k]))) as Partial<T>;

@@ -1,6 +1,6 @@
 import type { SecretKey, SourceKind } from '../../../../shared/schedules';
 import type { SecretFlags, SourceDefinition } from '../../scheduleTypes';
-import { isSecretSet, sftpConnection, sftpForm, sftpSecrets, type SftpForm } from './scheduleModel';
+import { sftpComplete, sftpConnection, sftpForm, sftpSecrets, type SftpForm } from './scheduleModel';
 
 export type UrlAuth = 'none' | 'basic' | 'header';
 
@@ -43,14 +43,13 @@ export const sourceOf = (f: SourceForm): SourceDefinition =>
 export const sourceSecrets = (f: SourceForm): SecretKey[] =>
   f.kind === 'sftp' ? sftpSecrets(f.sftp.auth) : f.urlAuth === 'basic' ? ['password'] : f.urlAuth === 'header' ? ['headerValue'] : [];
 
-/** Enough to save or test (the server checks the rest and says what is wrong). */
-export const sourceComplete = (f: SourceForm, flags: SecretFlags | undefined, typed: (k: SecretKey) => boolean) => {
-  const has = (k: SecretKey) => typed(k) || isSecretSet(flags, k);
+/** Enough to save or test (the server checks the rest and says what is wrong); `has`: a secret typed or stored. */
+export const sourceComplete = (f: SourceForm, has: (key: SecretKey) => boolean) => {
   if (f.kind === 'url') {
     if (!f.url.trim()) return false;
     if (f.urlAuth === 'basic') return !!f.username.trim() && has('password');
     if (f.urlAuth === 'header') return !!f.headerName.trim() && has('headerValue');
     return true;
   }
-  return !!f.sftp.host.trim() && !!f.sftp.username.trim() && !!f.path.trim() && has(f.sftp.auth === 'key' ? 'privateKey' : 'password');
+  return sftpComplete(f.sftp, has) && !!f.path.trim();
 };

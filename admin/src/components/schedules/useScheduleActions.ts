@@ -5,13 +5,13 @@ import { useApiErrorNotification } from '../../hooks/useApiErrorNotification';
 import type { ConnectionReport, RunView } from '../../scheduleTypes';
 import { getTranslation } from '../../utils/getTranslation';
 
-interface ActionsApi {
+export interface ScheduleActionsApi {
   run: (documentId: string) => Promise<RunView<unknown>>;
   test: (documentId: string | null) => Promise<ConnectionReport>;
 }
 
 /** "Run now" and "Test connection" from a list row, one at a time, each answered by a notification. */
-export const useScheduleActions = (api: ActionsApi, reload: () => void) => {
+export const useScheduleActions = (api: ScheduleActionsApi, reload: () => void) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const notifyError = useApiErrorNotification();

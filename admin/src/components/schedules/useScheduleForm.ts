@@ -1,9 +1,16 @@
 import { useState } from 'react';
 import type { SecretKey } from '../../../../shared/schedules';
-import type { SecretFlags } from '../../scheduleTypes';
+import type { ScheduleRule, SecretFlags } from '../../scheduleTypes';
 import { readApiError } from '../../utils/apiError';
-import { ruleOf, scheduleForm, secretsForm, type ScheduleForm, type SecretState } from './scheduleModel';
-import type { ScheduleRule } from '../../scheduleTypes';
+import { isSecretSet, ruleOf, scheduleForm, secretsForm, secretsPayload, type ScheduleForm, type SecretsForm, type SecretState } from './scheduleModel';
+
+/** What the source or destination inputs take besides their value: the write-only secrets and the server's field errors. */
+export interface SecretFieldsProps {
+  secrets: SecretsForm;
+  onSecret: (key: SecretKey, state: SecretState) => void;
+  flags?: SecretFlags;
+  errors: Record<string, string>;
+}
 
 /**
  * The parts both forms share: the schedule, the enabled switch, the write-only
@@ -17,8 +24,12 @@ export const useScheduleForm = (saved?: { schedule: ScheduleRule; enabled: boole
   const [enabled, setEnabled] = useState(saved?.enabled ?? true);
   const [secrets, setSecrets] = useState(() => secretsForm(saved?.credentials));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const setSecret = (key: SecretKey, state: SecretState) => setSecrets((s) => ({ ...s, [key]: state }));
-  const typed = (key: SecretKey) => secrets[key].replace && !!secrets[key].value;
+  const flags = saved?.credentials;
+  const onSecret = (key: SecretKey, state: SecretState) => setSecrets((s) => ({ ...s, [key]: state }));
+  /** The secret is typed here or stored already. */
+  const has = (key: SecretKey) => (secrets[key].replace && !!secrets[key].value) || isSecretSet(flags, key);
+  /** The secrets to send for a login that uses `used`. */
+  const credentials = (used: SecretKey[]) => secretsPayload(secrets, used, flags);
   /** Runs the save; a refusal keeps its field errors for the inputs and is thrown on for the notification. */
   const saving = async (save: () => Promise<void>) => {
     setErrors({});
@@ -30,5 +41,8 @@ export const useScheduleForm = (saved?: { schedule: ScheduleRule; enabled: boole
     }
   };
   const scheduleError = Object.entries(errors).find(([path]) => path === 'schedule' || path.startsWith('schedule.'))?.[1];
-  return { schedule, setSchedule, savedRule, enabled, setEnabled, secrets, setSecret, typed, errors, saving, scheduleError, flags: saved?.credentials };
+  const secretFields: SecretFieldsProps = { secrets, onSecret, flags, errors };
+  return { schedule, setSchedule, savedRule, enabled, setEnabled, has, credentials, errors, saving, scheduleError, secretFields };
 };
+
+export type ScheduleFormState = ReturnType<typeof useScheduleForm>;
