@@ -1,6 +1,6 @@
 import type { DestinationKind, ExportRunOutcome, RecurringRunOutcome, RunTrigger, ScheduleRule, SecretKey } from '../../shared/schedules';
 import type { ExportRequestBody } from './exportTypes';
-import type { ImportCounters, ImportOptions, MappingEntry } from './importTypes';
+import type { ImportCounters, ImportOptions, MappingEntry } from '../../shared/imports';
 
 /*
  * The admin API's recurring import and scheduled export shapes, as the admin
