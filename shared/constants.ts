@@ -67,6 +67,8 @@ export const IMPORT_RUNNABLE_STATUSES: ImportStatus[] = ['queued', 'delayed'];
 export const IMPORT_ACTIVE_STATUSES: ImportStatus[] = ['queued', 'delayed', 'in_progress'];
 /** Ended runs: what the history cap counts (drafts expire on their own). */
 export const IMPORT_FINISHED_STATUSES: ImportStatus[] = ['imported', 'failed', 'stopped'];
+/** What resume takes back to the queue (it continues after the last committed batch). */
+export const IMPORT_RESUMABLE_STATUSES: ImportStatus[] = ['stopped', 'failed'];
 
 /** A problem of an import row: `error` failed the row; `warning` dropped a cell of a contact that was written. */
 export const IMPORT_PROBLEM_LEVELS = ['error', 'warning'] as const;
@@ -83,6 +85,8 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
  */
 export const DATE_FORMATS = ['DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY-MM-DD'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
+/** How ambiguous dates read when an import sets no format. */
+export const DEFAULT_DATE_FORMAT: DateFormat = 'DD/MM/YYYY';
 
 export const UNIQUE_KEYS = ['email', 'mobile'] as const;
 export type UniqueKey = (typeof UNIQUE_KEYS)[number];

@@ -49,3 +49,84 @@ export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 /** Secrets never come back from the API: answers say which ones are set. */
 export const SECRET_KEYS = ['password', 'headerValue', 'privateKey', 'passphrase'] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
+
+/*
+ * The admin API's schedule shapes that the server reads as well as answers:
+ * where a recurring import reads, where a scheduled export goes, and what
+ * creating or changing one sends.
+ */
+
+/** An HTTPS (or HTTP) URL; basic auth when `username` is set, or one custom header (`headerName` + the secret `headerValue`). */
+export interface UrlSource {
+  kind: 'url';
+  url: string;
+  username?: string | null;
+  headerName?: string | null;
+}
+
+/** An SFTP server; `hostFingerprint` ("SHA256:…", as `ssh-keygen -lf` prints it) pins its host key. */
+export interface SftpConnection {
+  host: string;
+  port: number;
+  username: string;
+  hostFingerprint?: string | null;
+}
+
+/** `path`: a file, or a pattern in its last segment (`*`, `?`): the newest matching file is read. */
+export interface SftpSource extends SftpConnection {
+  kind: 'sftp';
+  path: string;
+}
+
+export type SourceDefinition = UrlSource | SftpSource;
+
+/** `fileName`: a template of `{name}`, `{date}`, `{datetime}`, `{ext}`; unset, the server's default. */
+export type Destination = { kind: 'history' } | (SftpConnection & { kind: 'sftp'; directory: string; fileName?: string | null });
+
+/** What an update sends: a value sets a secret, null (or "") removes it, an absent key keeps it. */
+export type SecretsInput = Partial<Record<SecretKey, string | null>>;
+
+/** Which secrets are stored: the values never come back. */
+export interface SecretFlags {
+  hasPassword: boolean;
+  hasHeaderValue: boolean;
+  hasPrivateKey: boolean;
+  hasPassphrase: boolean;
+  /** The stored secrets cannot be opened with the app's keys any more. */
+  unreadable?: string;
+}
+
+/** What a connection test found. */
+export interface ConnectionReport {
+  ok: boolean;
+  /** The file a run would read now (URL after redirects, or the SFTP path picked); absent for an export's directory, which is only listed. */
+  file?: { name: string; size: number | null; modifiedAt?: string | null; origin: string };
+  /** SFTP: the server's host key, to pin. */
+  hostFingerprint?: string;
+  error?: string;
+}
+
+/** POST /contacts/recurring-imports, PUT /contacts/recurring-imports/:id. */
+export interface RecurringImportInput {
+  name?: string;
+  /** documentId of the import whose mapping and options the runs use (create only). */
+  fromImport?: string;
+  source?: SourceDefinition;
+  credentials?: SecretsInput;
+  schedule?: ScheduleRule;
+  perRunCap?: number | null;
+  enabled?: boolean;
+  allowResubscribe?: boolean;
+}
+
+/** POST /contacts/scheduled-exports, PUT /contacts/scheduled-exports/:id. */
+export interface ScheduledExportInput {
+  name?: string;
+  /** documentId of an export whose request to repeat (create only); or `request`, the body of POST /contacts/exports. */
+  fromExport?: string;
+  request?: Record<string, unknown>;
+  destination?: Destination;
+  credentials?: SecretsInput;
+  schedule?: ScheduleRule;
+  enabled?: boolean;
+}

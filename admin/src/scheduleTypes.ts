@@ -1,40 +1,34 @@
-import type { DestinationKind, ExportRunOutcome, RecurringRunOutcome, RunTrigger, ScheduleRule, SecretKey } from '../../shared/schedules';
+import type {
+  Destination,
+  ExportRunOutcome,
+  RecurringRunOutcome,
+  RunTrigger,
+  ScheduleRule,
+  SecretFlags,
+  SourceDefinition,
+} from '../../shared/schedules';
+import type { ImportCounters, ImportOptions, MappingEntry } from '../../shared/imports';
 import type { ExportRequestBody } from './exportTypes';
-import type { ImportCounters, ImportOptions, MappingEntry } from './importTypes';
 
 /*
- * The admin API's recurring import and scheduled export shapes, as the admin
+ * The admin API's recurring import and scheduled export answers, as the admin
  * reads them (server/src/services/recurring-imports.ts, scheduled-exports.ts
- * and schedules/present.ts answer them). The vocabularies come from shared/.
+ * and schedules/present.ts answer them). The vocabularies, and the shapes the
+ * server reads too (sources, destinations, inputs), come from shared/schedules.ts.
  */
 
-export type { ScheduleRule };
-
-/** Which secrets are stored: the values never come back. */
-export interface SecretFlags {
-  hasPassword: boolean;
-  hasHeaderValue: boolean;
-  hasPrivateKey: boolean;
-  hasPassphrase: boolean;
-  /** The stored secrets cannot be opened with the app's keys any more. */
-  unreadable?: string;
-}
-
-/** What an update sends: a value sets a secret, null removes it, an absent key keeps it. */
-export type SecretsInput = Partial<Record<SecretKey, string | null>>;
-
-export interface SftpConnection {
-  host: string;
-  port: number;
-  username: string;
-  hostFingerprint?: string | null;
-}
-
-export type SourceDefinition =
-  | { kind: 'url'; url: string; username?: string | null; headerName?: string | null }
-  | (SftpConnection & { kind: 'sftp'; path: string });
-
-export type Destination = { kind: 'history' } | (SftpConnection & { kind: 'sftp'; directory: string; fileName?: string | null });
+export type {
+  ConnectionReport,
+  Destination,
+  DestinationKind,
+  RecurringImportInput,
+  ScheduledExportInput,
+  ScheduleRule,
+  SecretFlags,
+  SecretsInput,
+  SftpConnection,
+  SourceDefinition,
+} from '../../shared/schedules';
 
 export interface RunView<J> {
   id: number;
@@ -98,32 +92,3 @@ export interface ScheduledExportView extends ScheduleBase<RunExportJob> {
   destination: Destination;
 }
 
-export interface RecurringImportInput {
-  name?: string;
-  fromImport?: string;
-  source?: SourceDefinition;
-  credentials?: SecretsInput;
-  schedule?: ScheduleRule;
-  perRunCap?: number | null;
-  enabled?: boolean;
-  allowResubscribe?: boolean;
-}
-
-export interface ScheduledExportInput {
-  name?: string;
-  fromExport?: string;
-  destination?: Destination;
-  credentials?: SecretsInput;
-  schedule?: ScheduleRule;
-  enabled?: boolean;
-}
-
-/** What a connection test found: the file a run would read now (or, for an export, that the directory can be listed). */
-export interface ConnectionReport {
-  ok: boolean;
-  file?: { name: string; size: number | null; modifiedAt?: string | null; origin: string };
-  hostFingerprint?: string;
-  error?: string;
-}
-
-export type { DestinationKind };

@@ -4,3 +4,4 @@ export * from '../../shared/fields';
 export * from '../../shared/segments';
 export * from '../../shared/exports';
 export * from '../../shared/schedules';
+export * from '../../shared/imports';

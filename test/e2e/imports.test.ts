@@ -506,6 +506,12 @@ describe('Import wizard', () => {
     ).toEqual(['Y', 'N', 'Peut-être']);
     await choose('Meaning of Y', 'Yes');
     await choose('Meaning of N', 'No');
+    // A word the sample does not show is typed in (Enter adds it, as yes) and can be removed again.
+    await editor.getByLabel('Another word of the file').fill('Oui');
+    await editor.getByLabel('Another word of the file').press('Enter');
+    await editor.locator('[data-testid="opt-in-word"][data-word="Oui"]').waitFor();
+    await editor.getByRole('button', { name: 'Remove Oui' }).click();
+    await editor.locator('[data-testid="opt-in-word"][data-word="Oui"]').waitFor({ state: 'detached' });
     await waitForText(mappingRow('Newsletter').getByTestId('opt-in-words-toggle'), 'Words of this column (2 set)');
     await editor.scrollIntoViewIfNeeded();
     await shot(page, 'mapping-opt-in-words');

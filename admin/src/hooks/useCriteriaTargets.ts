@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { ImportView } from '../importTypes';
+import type { ImportView } from '../../../shared/imports';
 import type { Segment } from '../segmentTypes';
 
 export interface TargetOption {

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import type { ExportScope } from '../../../shared/exports';
 import type { Criteria } from '../../../shared/segments';
 import type { ExportTarget } from '../components/exports/exportModel';
-import type { ImportView } from '../importTypes';
+import type { ImportView } from '../../../shared/imports';
 import type { ContactsTarget, Segment } from '../segmentTypes';
 import { getTranslation } from '../utils/getTranslation';
 

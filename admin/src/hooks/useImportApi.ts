@@ -3,7 +3,7 @@ import { getFetchClient, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useJobs } from '../jobs/JobsProvider';
 import { saveResponse } from '../utils/download';
-import type { ImportLimits, ImportOptions, ImportPatch, ImportPreview, ImportView, SavedMapping } from '../importTypes';
+import type { ImportLimits, ImportOptions, ImportPatch, ImportPreview, ImportView, SavedMapping } from '../../../shared/imports';
 
 const url = (documentId: string, tail = '') => `/contacts/imports/${encodeURIComponent(documentId)}${tail}`;
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { Pagination } from '../types';
-import type { ImportView } from '../importTypes';
+import type { ImportView } from '../../../shared/imports';
 import { isActiveImport } from '../utils/importFormat';
 import { useApiErrorNotification } from './useApiErrorNotification';
 

@@ -1,6 +1,6 @@
 import type { ExportStatus, ImportStatus } from '../../../shared/constants';
 import type { ExportView } from '../exportTypes';
-import type { ImportView } from '../importTypes';
+import type { ImportView } from '../../../shared/imports';
 import type { Segment } from '../segmentTypes';
 import { EXPORTS_PATH, IMPORTS_PATH, SEGMENTS_PATH } from '../utils/paths';
 import type { Job, JobEnd } from './jobsStore';

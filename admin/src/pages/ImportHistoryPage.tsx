@@ -12,7 +12,7 @@ import { pageGate } from '../components/pageGate';
 import { useImportPermissions } from '../hooks/useImportPermissions';
 import { useImports } from '../hooks/useImports';
 import { usePagedQuery } from '../hooks/usePagedQuery';
-import type { ImportView } from '../importTypes';
+import type { ImportView } from '../../../shared/imports';
 import { getTranslation } from '../utils/getTranslation';
 
 const DEFAULT_PAGE_SIZE = '20';

@@ -16,7 +16,7 @@ import { useFields } from '../hooks/useFields';
 import { useImport } from '../hooks/useImport';
 import { useImportPermissions } from '../hooks/useImportPermissions';
 import { useSettings } from '../hooks/useSettings';
-import type { ImportView, MappingEntry } from '../importTypes';
+import type { ImportView, MappingEntry } from '../../../shared/imports';
 import { readApiError } from '../utils/apiError';
 import { getTranslation } from '../utils/getTranslation';
 import { CONTACTS_PATH, IMPORTS_PATH, importWizardPath, NEW_IMPORT_PATH } from '../utils/paths';

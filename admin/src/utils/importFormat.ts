@@ -1,4 +1,4 @@
-import { IMPORT_ACTIVE_STATUSES, type ImportStatus } from '../../../shared/constants';
+import { IMPORT_ACTIVE_STATUSES, IMPORT_RESUMABLE_STATUSES, type ImportStatus } from '../../../shared/constants';
 
 type Variant = 'alternative' | 'danger' | 'neutral' | 'primary' | 'secondary' | 'success' | 'warning';
 
@@ -15,7 +15,7 @@ export const STATUS_VARIANTS: Record<ImportStatus, Variant> = {
 /** Queued, delayed or running: the page polls and offers Stop. */
 export const isActiveImport = (status: ImportStatus) => IMPORT_ACTIVE_STATUSES.includes(status);
 export const isFinishedImport = (status: ImportStatus) => status === 'imported' || status === 'failed';
-export const canResumeImport = (status: ImportStatus) => status === 'stopped' || status === 'failed';
+export const canResumeImport = (status: ImportStatus) => IMPORT_RESUMABLE_STATUSES.includes(status);
 
 /**
  * What a person may do with an import in this status (the server refuses the
@@ -29,8 +29,6 @@ export const importActions = (status: ImportStatus) => ({
   delete: !isActiveImport(status),
 });
 
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
-
 /** iconv-lite names the server understands; the detected one is added when it is another. */
 export const ENCODINGS = [
   'utf-8',
@@ -42,12 +40,6 @@ export const ENCODINGS = [
   'macintosh',
   'windows-1250',
 ];
-
-export { DATE_FORMATS } from '../../../shared/constants';
-/** What the server reads ambiguous dates as when no format is set. */
-export const DEFAULT_DATE_FORMAT = 'DD/MM/YYYY';
-
-export const ACCEPTED_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx'];
 
 export const personName = (user: { firstname: string | null; lastname: string | null; email: string | null } | null) =>
   user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || '' : '';

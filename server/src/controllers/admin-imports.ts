@@ -3,7 +3,7 @@ import { Readable } from 'stream';
 import { stringify } from 'csv-stringify';
 import iconv from 'iconv-lite';
 import { localeOf } from '../import/reasons';
-import { PERMISSIONS as P, UID } from '../constants';
+import { IMPORT_EXTENSIONS, PERMISSIONS as P, UID, type ImportLimits } from '../constants';
 import { ValidationError } from '../errors';
 import { assertPermitted, permittedWhere } from '../permissions/scope';
 import { neutralizeCell } from '../export/neutralize';
@@ -55,7 +55,8 @@ export default {
 
   /** What the upload step tells people before they pick a file. */
   async limits(ctx: Context) {
-    ctx.body = { data: { maxFileSize: strapi.config.get('plugin::contacts.maxFileSize') as number, extensions: ['.csv', '.tsv', '.txt', '.xlsx'] } };
+    const data: ImportLimits = { maxFileSize: strapi.config.get('plugin::contacts.maxFileSize') as number, extensions: IMPORT_EXTENSIONS };
+    ctx.body = { data };
   },
 
   async create(ctx: Context) {

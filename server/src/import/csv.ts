@@ -16,8 +16,6 @@ interface Parsed {
   ends?: number[];
 }
 
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
-
 /**
  * A quoted field still open after this much text means the quote will never
  * close: stop with an error instead of buffering the rest of the file.

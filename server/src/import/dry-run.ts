@@ -1,25 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { bulkWriterFor } from '../database/bulk';
 import { tables } from '../database/tables';
-import type { FieldDefinition } from '../constants';
+import type { DryRunSummary, FieldDefinition } from '../constants';
 import { getService } from '../utils/get-service';
 import { limitsFromConfig } from './limits';
 import { planBatch } from './plan';
 import { buildPipelineSpec, planSettingsOf, type ImportRow } from './runner';
-import type { CounterDelta, RowProblem } from './types';
+import type { RowProblem } from './types';
 import { startBatchSource } from './worker';
 import { readExisting } from './write';
 
-/** What the whole file would do, before anything is written. */
-export interface DryRun {
-  status: 'running' | 'done' | 'failed';
+/**
+ * What the whole file would do, before anything is written, as the draft
+ * stores it: the summary the API shows, plus what the server keeps to know
+ * when it is stale, and its first problems before they are put into words.
+ */
+export interface DryRunReport extends DryRunSummary {
   /** Of the mapping and options it ran with: a changed draft needs a new run. */
   signature: string;
-  counters: CounterDelta & { total: number };
-  /** Rows read; below `total` when the file is larger than previewMaxRows. */
-  rowsRead: number;
-  limited: boolean;
-  /** The first problems (errors and warnings), in file order. */
   problems: RowProblem[];
   startedAt: string;
   finishedAt?: string;
@@ -47,14 +45,14 @@ export const runDryRun = async (
   strapi: Core.Strapi,
   row: ImportRow,
   fields: FieldDefinition[],
-  { maxRows, onReport, cancelled }: { maxRows: number; onReport: (report: DryRun) => Promise<void>; cancelled: () => boolean }
+  { maxRows, onReport, cancelled }: { maxRows: number; onReport: (report: DryRunReport) => Promise<void>; cancelled: () => boolean }
 ): Promise<void> => {
   const { uniqueKey: baseKey } = await getService('settings').get();
   const config = strapi.config.get('plugin::contacts') as Record<string, any>;
   const { mapper, source, options } = buildPipelineSpec(row, fields, { defaultCountry: config.defaultCountry, baseKey, maxLongTextLength: config.maxLongTextLength });
   const plan = planSettingsOf(options, fields, baseKey);
   const bulk = bulkWriterFor(strapi.db.dialect.client);
-  const report: DryRun = {
+  const report: DryRunReport = {
     status: 'running',
     signature: dryRunSignature(row),
     counters: { total: 0, processed: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, warnings: 0 },

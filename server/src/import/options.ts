@@ -1,11 +1,5 @@
 import * as yup from 'yup';
-import { DATE_FORMATS, IMPORT_MODES, OPT_IN_VALUES, UNIQUE_KEYS } from '../constants';
-
-/**
- * Options of one import, as the admin API, the CLI and recurring imports send
- * them: one schema, checked whatever the path (unknown keys are a 400).
- */
-const DELIMITERS = [',', ';', '\t', '|'];
+import { DATE_FORMATS, IMPORT_DELIMITERS, IMPORT_MODES, OPT_IN_VALUES, UNIQUE_KEYS } from '../constants';
 
 const optIn = (name: string) =>
   yup.string().nullable().oneOf([...OPT_IN_VALUES, null], `${name} must be one of: ${OPT_IN_VALUES.join(', ')} (or null: unknown)`);
@@ -19,9 +13,13 @@ const isTimeZone = (zone: string) => {
   }
 };
 
+/**
+ * Options of one import, as the admin API, the CLI and recurring imports send
+ * them: one schema, checked whatever the path (unknown keys are a 400).
+ */
 export const importOptionsSchema = yup
   .object({
-    delimiter: yup.string().oneOf(DELIMITERS, 'delimiter must be one of , ; TAB |'),
+    delimiter: yup.string().oneOf([...IMPORT_DELIMITERS], 'delimiter must be one of , ; TAB |'),
     encoding: yup.string().max(40),
     hasHeader: yup.boolean(),
     sheet: yup.string().max(255),

@@ -6,7 +6,7 @@ import { sniffFile, sniffText } from './sniff';
 import { openDecodedSource, type OpenTextOptions } from './source';
 import { readXlsxRowBatches } from './xlsx';
 
-export { CsvChunkParser, DELIMITERS, guessNewline, MALFORMED_QUOTE, MAX_ROW_CHARS, UNTERMINATED_QUOTE, type NotedRow } from './csv';
+export { CsvChunkParser, guessNewline, MALFORMED_QUOTE, MAX_ROW_CHARS, UNTERMINATED_QUOTE, type NotedRow } from './csv';
 export type { RowNote } from './decode';
 export { MAX_COLUMNS } from './limits';
 

@@ -1,11 +1,13 @@
+import type { DryRunSummary, ImportView } from '../constants';
 import { parseJson } from '../utils/json';
-import type { Timings } from './types';
+import type { DryRunReport } from './dry-run';
+import type { ImportTimings } from './types';
 
-const dryRunSummary = (d: any) => (d ? { status: d.status, counters: d.counters, rowsRead: d.rowsRead, limited: d.limited, startedAt: d.startedAt, finishedAt: d.finishedAt ?? null, error: d.error ?? null } : null);
+const dryRunSummary = (d: DryRunReport | null): DryRunSummary | null => (d ? { status: d.status, counters: d.counters, rowsRead: d.rowsRead, limited: d.limited, startedAt: d.startedAt, finishedAt: d.finishedAt ?? null, error: d.error ?? null } : null);
 
 /** Database row of an import (snake_case columns) → the admin API's shape. */
-export const presentImport = (r: any) => {
-  const timings = parseJson<Timings>(r.timings, {});
+export const presentImport = (r: any): ImportView => {
+  const timings = parseJson<ImportTimings>(r.timings, {});
   const counters = {
     total: r.total ?? 0,
     processed: r.processed ?? 0,
@@ -26,7 +28,6 @@ export const presentImport = (r: any) => {
     documentId: r.document_id,
     name: r.name,
     source: r.source,
-    /** Set when a recurring import made it (the recurring import's id). */
     recurringId: r.recurring_id ?? null,
     status: r.status,
     file: file ? { name: file.name, size: file.size, mime: file.mime } : null,
@@ -34,8 +35,7 @@ export const presentImport = (r: any) => {
     options: parseJson(r.options, {}),
     mapping: parseJson(r.mapping, []),
     mappingSource: parseJson(r.mapping_source, null),
-    // The whole-file check's counters; its first problems come with the preview, in the reader's language.
-    dryRun: dryRunSummary(parseJson<any>(r.dry_run, null)),
+    dryRun: dryRunSummary(parseJson<DryRunReport | null>(r.dry_run, null)),
     counters,
     progress: counters.total > 0 ? Math.min(1, counters.processed / counters.total) : r.status === 'imported' ? 1 : 0,
     rowsPerSecond,
@@ -49,5 +49,3 @@ export const presentImport = (r: any) => {
     updatedAt: r.updated_at ? new Date(r.updated_at).toISOString() : null,
   };
 };
-
-export type ImportView = ReturnType<typeof presentImport>;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { IMPORT_ACTIVE_STATUSES, IMPORT_FINISHED_STATUSES, IMPORT_RUNNABLE_STATUSES, type ImportStatus } from '../constants';
+import { IMPORT_ACTIVE_STATUSES, IMPORT_FINISHED_STATUSES, IMPORT_RESUMABLE_STATUSES, IMPORT_RUNNABLE_STATUSES, type ImportStatus } from '../constants';
 import { bulkWriterFor } from '../database/bulk';
 import { tables } from '../database/tables';
 import { leaseTransitions } from '../queue/leases';
@@ -57,7 +57,7 @@ export const createImportRepository = (strapi: Core.Strapi): ImportRepository =>
       applied(await rows().where({ id, status: 'draft' }).update({ status: 'queued', ...patch, cursor: JSON.stringify({ rows: 0, line: 0 }) })),
     delay: async (id) => applied(await rows().where({ id, status: 'queued' }).update({ status: 'delayed' })),
     stop: async (id) => applied(await rows().where({ id }).whereIn('status', IMPORT_ACTIVE_STATUSES).update({ status: 'stopped' })),
-    resume: async (id) => applied(await rows().where({ id }).whereIn('status', ['stopped', 'failed']).update({ status: 'queued', error: null })),
+    resume: async (id) => applied(await rows().where({ id }).whereIn('status', IMPORT_RESUMABLE_STATUSES).update({ status: 'queued', error: null })),
     ...leaseTransitions(strapi, t, IMPORT_RUNNABLE_STATUSES),
     finish: async (id, owner, patch) =>
       applied(

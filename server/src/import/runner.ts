@@ -11,7 +11,7 @@ import { createRowMapper, type MapperInput } from './map';
 import type { PlanSettings } from './plan';
 import { createImportRepository } from './repository';
 import type { SourceSpec } from './rows';
-import type { CounterDelta, ImportCursor, ImportOptions, MappingEntry, Timings } from './types';
+import type { CounterDelta, ImportCursor, ImportOptions, ImportTimings, MappingEntry } from './types';
 import type { PipelineInput } from './pipeline';
 import { readsInWorker, startBatchSource } from './worker';
 import { workerScript } from './worker-script';
@@ -158,7 +158,7 @@ export const runImport = async (
   const pipeline: PipelineInput = { source, skipRows: cursor.rows, mapper: { ...mapper, fold: settings.fold }, batchSize, limits };
   const job = {
     processed: row.processed ?? 0,
-    timings: parseJson<Timings>(row.timings, {}),
+    timings: parseJson<ImportTimings>(row.timings, {}),
     sqliteWal: strapi.config.get('plugin::contacts.sqliteWal') !== false,
   };
   const contacts = getService('contacts');

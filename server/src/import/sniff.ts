@@ -1,8 +1,9 @@
 import { isAscii } from 'buffer';
 import { extname } from 'path';
+import { IMPORT_DELIMITERS } from '../constants';
 import type { Detected } from './types';
 import { buildColumns, detectHeader, padRow } from './header';
-import { CsvChunkParser, DELIMITERS, guessNewline } from './csv';
+import { CsvChunkParser, guessNewline } from './csv';
 import { formatCount, formatSize, MAX_COLUMNS, type SourceLimits } from './limits';
 import { probeXlsxSniff } from './probe';
 import { UTF8_LINES_IN } from './decode';
@@ -223,7 +224,7 @@ const parseSample = (text: string, delimiter: string, newline: '\n' | '\r\n' | '
 export const chooseDelimiter = (text: string, newline: '\n' | '\r\n' | '\r', truncated: boolean, fileName = ''): string => {
   const ext = extname(fileName).toLowerCase();
   const preferred = ext === '.tsv' || ext === '.tab' || ext === '.txt' ? '\t' : ext === '.psv' ? '|' : ',';
-  const order = [preferred, ...DELIMITERS.filter((d) => d !== preferred)];
+  const order = [preferred, ...IMPORT_DELIMITERS.filter((d) => d !== preferred)];
   let best = preferred;
   let bestScore = -1;
   let bestWidth = 0;

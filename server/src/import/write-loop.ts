@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { BulkWriter } from '../database/bulk';
 import { isTransientConflict, type Dialect } from '../database/dialect';
 import { trackGrowth } from '../database/stats';
-import type { CounterDelta, Timings } from './types';
+import type { CounterDelta, ImportTimings } from './types';
 import type { BatchSource } from './worker';
 import { workerScript } from './worker-script';
 import { LeaseLostError, writeBatch, type WriteSettings } from './write';
@@ -47,7 +47,7 @@ export interface LoopContext {
   batches: BatchSource;
   /** Rows processed by earlier runs, and the import's timings so far. */
   processed: number;
-  timings: Timings;
+  timings: ImportTimings;
   sqliteWal: boolean;
   /** After each committed batch (progress, caches). */
   onBatch(p: { delta: CounterDelta; processed: number; total: number }): void;

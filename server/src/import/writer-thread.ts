@@ -5,7 +5,7 @@ import { strapiModulePath } from '../database/strapi-modules';
 import { batchRows } from './batch-rows';
 import type { PipelineInput } from './pipeline';
 import { SourceError, type SerializedSourceError } from './source-error';
-import type { CounterDelta, Timings } from './types';
+import type { CounterDelta, ImportTimings } from './types';
 import { startBatchSource } from './worker';
 import { writeAll, type LoopResult } from './write-loop';
 import type { WriteSettings } from './write';
@@ -36,7 +36,7 @@ export interface WriterInput {
   pipeline: PipelineInput;
   sourceBytes: number;
   processed: number;
-  timings: Timings;
+  timings: ImportTimings;
   sqliteWal: boolean;
 }
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { SECRET_KEYS, type SecretKey } from '../constants';
+import { SECRET_KEYS, type SecretFlags, type SecretsInput } from '../constants';
 import type { Secrets } from '../sources/types';
 import { CipherError, createCipher, type Cipher } from './cipher';
 
@@ -21,7 +21,7 @@ export const sealSecrets = (strapi: Core.Strapi, secrets: Secrets): string | nul
 export const openSecrets = (strapi: Core.Strapi, sealed: string | null | undefined): Secrets => (sealed ? cipherOf(strapi).open<Secrets>(sealed) : {});
 
 /** A value sets a secret, null or "" removes it, an absent key keeps the stored one. */
-export const mergeSecrets = (stored: Secrets, input: Partial<Record<SecretKey, string | null>> | undefined): Secrets => {
+export const mergeSecrets = (stored: Secrets, input: SecretsInput | undefined): Secrets => {
   const out: Secrets = { ...stored };
   for (const key of SECRET_KEYS) {
     if (!input || !(key in input)) continue;
@@ -33,8 +33,8 @@ export const mergeSecrets = (stored: Secrets, input: Partial<Record<SecretKey, s
 };
 
 /** What the API says about stored secrets: which are set, never their values. */
-export const secretFlags = (strapi: Core.Strapi, sealed: string | null | undefined) => {
-  const flag = (s: Secrets) => ({
+export const secretFlags = (strapi: Core.Strapi, sealed: string | null | undefined): SecretFlags => {
+  const flag = (s: Secrets): SecretFlags => ({
     hasPassword: !!s.password,
     hasHeaderValue: !!s.headerValue,
     hasPrivateKey: !!s.privateKey,

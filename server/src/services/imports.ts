@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { UID, WEBHOOK_EVENTS, type FieldDefinition, type FieldType, type ImportSource } from '../constants';
+import { UID, WEBHOOK_EVENTS, type DryRun, type FieldDefinition, type FieldType, type ImportPatch, type ImportPreview, type ImportSource, type ImportView } from '../constants';
 import { withPermission, type Where } from '../permissions/scope';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
 import { createRowMapper, MappingError } from '../import/map';
@@ -11,7 +11,7 @@ import { buildPipelineSpec, loadFieldDefinitions } from '../import/runner';
 import { emitEvent } from '../notify/events';
 import { parseJson } from '../utils/json';
 import { renderReason, type Locale } from '../import/reasons';
-import { dryRunSignature, runDryRun, type DryRun } from '../import/dry-run';
+import { dryRunSignature, runDryRun, type DryRunReport } from '../import/dry-run';
 import { sniffFile } from '../import/sniff';
 import { SourceError } from '../import/source-error';
 import { newFolderName, removeFile, removeSourceFolder, storeSource, storeText, sweepOrphanFolders } from '../import/storage';
@@ -215,10 +215,10 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const dryRuns = new Map<number, number>();
   let dryRunToken = 0;
 
-  const startDryRun = async (r: any, fields: FieldDefinition[]): Promise<DryRun> => {
+  const startDryRun = async (r: any, fields: FieldDefinition[]): Promise<DryRunReport> => {
     const token = ++dryRunToken;
     dryRuns.set(r.id, token);
-    const first: DryRun = {
+    const first: DryRunReport = {
       status: 'running',
       signature: dryRunSignature(r),
       counters: { total: 0, processed: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, warnings: 0 },
@@ -227,7 +227,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       problems: [],
       startedAt: new Date().toISOString(),
     };
-    const save = (report: DryRun) => knex()(T().imports).where({ id: r.id, status: 'draft' }).update({ dry_run: JSON.stringify(report) });
+    const save = (report: DryRunReport) => knex()(T().imports).where({ id: r.id, status: 'draft' }).update({ dry_run: JSON.stringify(report) });
     await save(first);
     const row = { ...r, file: parseJson(r.file, {}) };
     void inBackground(strapi, `dry run of import ${r.id}`, () =>
@@ -246,7 +246,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const cancelDryRun = (id: number) => dryRuns.delete(id);
 
-  const renderDryRun = (d: DryRun, locale: Locale) => ({
+  const renderDryRun = (d: DryRunReport, locale: Locale): DryRun => ({
     ...d,
     problems: d.problems.map((p) => ({ ...p, reason: `${p.code}: ${renderReason(p.code, p.params, locale)}` })),
   });
@@ -270,7 +270,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { results: rows.map(presentImport), pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
     },
 
-    async findOne(documentId: string, locale: Locale = 'en') {
+    async findOne(documentId: string, locale: Locale = 'en'): Promise<ImportView> {
       const r = await row(documentId);
       const firstErrors = await knex()(T().errors).select('line', 'level', 'column', 'code', 'params', 'cells').where({ import_id: r.id }).orderBy('line').limit(20);
       return {
@@ -336,7 +336,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** `useMapping`: a saved mapping's documentId, applied to the columns of this file that it covers. */
     async update(
       documentId: string,
-      input: { name?: string; options?: Partial<ImportOptions>; mapping?: MappingEntry[]; useMapping?: string },
+      input: ImportPatch,
       userId: number | null
     ) {
       const r = await row(documentId);
@@ -390,7 +390,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * (`errors`), what would be dropped from a contact (`warnings`) and how
      * ambiguous cells were read (`notes`); writes nothing.
      */
-    async preview(documentId: string, limit = PREVIEW_ROWS, locale: Locale = 'en') {
+    async preview(documentId: string, limit = PREVIEW_ROWS, locale: Locale = 'en'): Promise<ImportPreview> {
       const r = await row(documentId);
       const mapping = parseJson<MappingEntry[]>(r.mapping, []);
       const fields = await fieldsWithNew(mapping);
@@ -421,7 +421,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         return { line: sourceRow.line, cells: sourceRow.cells, contact: null, errors: [say(failed)], warnings: [], notes: [] };
       });
       // The whole file is checked in the background; the first rows answer at once.
-      const current = parseJson<DryRun | null>(r.dry_run, null);
+      const current = parseJson<DryRunReport | null>(r.dry_run, null);
       // A report left `running` by a process that stopped is started again.
       const live = current?.status !== 'running' || dryRuns.has(r.id);
       let dryRun = current && current.signature === dryRunSignature(r) && live ? current : null;
@@ -442,7 +442,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const timings = { ...parseJson<any>(r.timings, {}), queuedAt: new Date().toISOString() };
       cancelDryRun(r.id);
       // The whole-file check counted the rows exactly: progress is then against that, not the sniffer's estimate.
-      const dry = parseJson<DryRun | null>(r.dry_run, null);
+      const dry = parseJson<DryRunReport | null>(r.dry_run, null);
       if (dry?.status === 'done' && !dry.limited && dry.signature === dryRunSignature(r)) {
         await knex()(T().imports).where({ id: r.id }).update({ total: dry.rowsRead });
       }
@@ -583,7 +583,7 @@ export const formatBytes = (n: number) => {
 };
 
 /** The import's creator is told how it ended (notify/email.ts says when a notice is sent at all). */
-const notifyByEmail = async (strapi: Core.Strapi, view: ReturnType<typeof presentImport>, to: string | null) => {
+const notifyByEmail = async (strapi: Core.Strapi, view: ImportView, to: string | null) => {
   const c = view.counters;
   const summary = `${c.processed} lines processed, ${c.created} created, ${c.updated} updated, ${c.skipped} skipped, ${c.failed} failed`;
   await sendNotice(strapi, to ? [to] : [], `Import "${view.name}" ${view.status === 'imported' ? 'finished' : 'failed'}`, `${summary}${view.error ? `\n\n${view.error}` : ''}`);

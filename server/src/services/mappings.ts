@@ -1,21 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../constants';
+import { UID, type MappingSource, type SavedMapping } from '../constants';
 import { NotFoundError, ValidationError } from '../errors';
 import { tables } from '../database/tables';
 import { normalizeHeader } from '../import/suggest';
 import { literalConsent } from '../import/consent';
 import type { MappingEntry } from '../import/types';
 import { parseJson } from '../utils/json';
-
-/** Where a suggested mapping came from, for the wizard to say ("from import X: 5 of 7 columns"). */
-export interface MappingSource {
-  kind: 'import' | 'saved';
-  documentId: string;
-  name: string;
-  /** Columns of this file the earlier mapping covers, out of the file's columns. */
-  matched: number;
-  columns: number;
-}
 
 interface Candidate {
   kind: MappingSource['kind'];
@@ -97,12 +87,12 @@ const createMappingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return out;
     },
 
-    async find() {
+    async find(): Promise<SavedMapping[]> {
       const rows = (await saved().findMany({ orderBy: { name: 'asc' } })) as any[];
       return rows.map((m) => ({ documentId: m.documentId, name: m.name, columns: parseJson<string[]>(m.columns, []), mapping: parseJson<MappingEntry[]>(m.mapping, []), createdAt: m.createdAt }));
     },
 
-    async findOne(documentId: string) {
+    async findOne(documentId: string): Promise<SavedMapping> {
       const m = (await saved().findOne({ where: { documentId } })) as any;
       if (!m) throw new NotFoundError('Saved mapping not found');
       return { documentId: m.documentId, name: m.name, columns: parseJson<string[]>(m.columns, []), mapping: parseJson<MappingEntry[]>(m.mapping, []) };

@@ -1,12 +1,11 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
-import { UID, type RunTrigger } from '../constants';
+import { UID, type RecurringImportInput, type RunTrigger } from '../constants';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
 import { limitsFromConfig } from '../import/limits';
 import type { ImportOptions, MappingEntry } from '../import/types';
 import { sliceRows } from '../recurring/slice';
 import { iso, nextRunAt, presentRun } from '../schedules/present';
-import type { ScheduleRule } from '../schedules/rule';
 import { createRunsRepository, type RunRow } from '../schedules/runs';
 import { createScheduledRows } from '../schedules/scheduled-rows';
 import { mergeSecrets, openSecrets, sealSecrets, secretFlags } from '../secrets/credentials';
@@ -14,18 +13,6 @@ import { checkSource, discard, fetchLimits, fetchSource, SourceFetchError, testS
 import { tables } from '../database/tables';
 import { getService } from '../utils/get-service';
 import { parseJson } from '../utils/json';
-
-export interface RecurringImportInput {
-  name?: string;
-  /** documentId of the import whose mapping and options the runs use (create only). */
-  fromImport?: string;
-  source?: SourceDefinition;
-  credentials?: Partial<Record<keyof Secrets, string | null>>;
-  schedule?: ScheduleRule;
-  perRunCap?: number | null;
-  enabled?: boolean;
-  allowResubscribe?: boolean;
-}
 
 const RUN_KIND = 'import' as const;
 

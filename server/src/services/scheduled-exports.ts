@@ -1,30 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { UID, type ExportLocale, type RunTrigger } from '../constants';
+import { UID, type Destination, type ExportLocale, type RunTrigger, type ScheduledExportInput } from '../constants';
 import { tables } from '../database/tables';
 import { NotFoundError, ValidationError } from '../errors';
 import type { Where } from '../permissions/scope';
 import { iso, nextRunAt, presentRun } from '../schedules/present';
-import type { ScheduleRule } from '../schedules/rule';
 import { createRunsRepository, type RunRow } from '../schedules/runs';
 import { createScheduledRows } from '../schedules/scheduled-rows';
 import { mergeSecrets, openSecrets, sealSecrets, secretFlags } from '../secrets/credentials';
-import { checkSource, fetchLimits, SourceFetchError, testSftpDirectory, uploadSftp, type Secrets, type SftpConnection } from '../sources';
+import { checkSource, fetchLimits, SourceFetchError, testSftpDirectory, uploadSftp, type Secrets } from '../sources';
 import { getService } from '../utils/get-service';
 import { parseJson } from '../utils/json';
 import { asApiError } from './recurring-imports';
-
-export type Destination = { kind: 'history' } | (SftpConnection & { kind: 'sftp'; directory: string; fileName?: string | null });
-
-export interface ScheduledExportInput {
-  name?: string;
-  /** documentId of an export whose request to repeat (create only); or `request`, the body of POST /contacts/exports. */
-  fromExport?: string;
-  request?: Record<string, unknown>;
-  destination?: Destination;
-  credentials?: Partial<Record<keyof Secrets, string | null>>;
-  schedule?: ScheduleRule;
-  enabled?: boolean;
-}
 
 const RUN_KIND = 'export' as const;
 /** A delivery that has not ended this long died with its process: it is tried again. */

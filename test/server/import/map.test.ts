@@ -107,7 +107,7 @@ describe('row mapper', () => {
     expect(() => mapper({ mapping: [{ column: 'prenom', field: 'firstName' }] })).toThrow(/e-mail field/);
     expect(() => mapper({ mapping: [{ column: 'mail', field: 'email' }] })).toThrow(/Column "mail" is not in the file/);
     expect(() => mapper({ mapping: [{ column: 'email', field: 'email' }, { column: 'Perle', field: 'interests', option: 'Rubis' }] })).toThrow(/"Rubis" is not an option/);
-    expect(() => mapper({ mapping: [{ column: 'email', field: 'email' }, { column: 'optin', field: 'emailOptIn', values: { Y: 'maybe' } }] })).toThrow(/must translate to one of/);
+    expect(() => mapper({ mapping: [{ column: 'email', field: 'email' }, { column: 'optin', field: 'emailOptIn', values: { Y: 'maybe' } as any }] })).toThrow(/must translate to one of/);
     expect(() => mapper({ mapping: [{ column: 'email', field: 'email' }, { column: 'prenom', field: 'firstName', values: { Y: 'yes' } }] })).toThrow(/Only an opt-in column/);
   });
 });

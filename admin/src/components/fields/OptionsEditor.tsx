@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import { Box, Button, Field, Flex, IconButton, TextInput, Typography } from '@strapi/design-system';
-import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
+import { Box, Field, Flex, IconButton, Typography } from '@strapi/design-system';
+import { ArrowDown, ArrowUp, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
+import { AddValueInput } from '../AddValueInput';
 
 interface OptionsEditorProps {
   value: string[];
@@ -13,17 +13,16 @@ interface OptionsEditorProps {
 /** The ordered options of a select/multiselect field: add, remove, move up and down. */
 export const OptionsEditor = ({ value, onChange, error }: OptionsEditorProps) => {
   const { formatMessage } = useIntl();
-  const [draft, setDraft] = useState('');
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
 
-  const add = () => {
-    const next = draft
+  /** Several at once too: a pasted list, one per line or comma-separated. */
+  const add = (text: string) => {
+    const next = text
       .split(/[\n,]/)
       .map((o) => o.trim())
       .filter((o) => o && !value.includes(o));
     if (next.length) onChange([...value, ...next]);
-    setDraft('');
   };
   const move = (from: number, to: number) => {
     const list = [...value];
@@ -83,25 +82,12 @@ export const OptionsEditor = ({ value, onChange, error }: OptionsEditorProps) =>
             </IconButton>
           </Flex>
         ))}
-        <Flex gap={2} paddingTop={1}>
-          <Box flex="1">
-            <TextInput
-              aria-label={t('fields.form.options.new', 'New option')}
-              placeholder={t('fields.form.options.placeholder', 'Type an option and press Enter')}
-              value={draft}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft(e.target.value)}
-              onKeyDown={(e: React.KeyboardEvent<HTMLInputElement>) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  add();
-                }
-              }}
-            />
-          </Box>
-          <Button variant="secondary" startIcon={<Plus />} onClick={add} disabled={!draft.trim()}>
-            {t('fields.form.options.add', 'Add')}
-          </Button>
-        </Flex>
+        <AddValueInput
+          label={t('fields.form.options.new', 'New option')}
+          placeholder={t('fields.form.options.placeholder', 'Type an option and press Enter')}
+          addLabel={t('fields.form.options.add', 'Add')}
+          onAdd={add}
+        />
       </Flex>
       <Field.Error />
     </Field.Root>

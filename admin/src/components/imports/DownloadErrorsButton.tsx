@@ -5,7 +5,7 @@ import { useIntl } from 'react-intl';
 import { useApiErrorNotification } from '../../hooks/useApiErrorNotification';
 import { useImportApi } from '../../hooks/useImportApi';
 import { useImportPermissions } from '../../hooks/useImportPermissions';
-import type { ImportView } from '../../importTypes';
+import type { ImportView } from '../../../../shared/imports';
 import { getTranslation } from '../../utils/getTranslation';
 
 /** Failed rows and dropped cells as CSV (line, level, column, reason, cells), for imports.read; hidden when there are none. */

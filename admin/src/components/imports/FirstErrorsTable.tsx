@@ -1,6 +1,6 @@
 import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ImportProblem } from '../../importTypes';
+import type { ImportProblem } from '../../../../shared/imports';
 import { getTranslation } from '../../utils/getTranslation';
 import { ProblemLevelBadge } from './ProblemLevelBadge';
 

@@ -1,6 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ImportCounters as Counters } from '../../importTypes';
+import type { ImportCounters as Counters } from '../../../../shared/imports';
 import { getTranslation } from '../../utils/getTranslation';
 
 /** What became of each row (they add up to `processed`), then the cells dropped from kept contacts. */

@@ -1,7 +1,7 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useFormat } from '../../hooks/useFormat';
-import type { ImportView } from '../../importTypes';
+import type { ImportView } from '../../../../shared/imports';
 import { getTranslation } from '../../utils/getTranslation';
 
 import { ImportCounters } from './ImportCounters';

@@ -5,7 +5,7 @@ import { useIntl } from 'react-intl';
 import { useApiErrorNotification } from '../../hooks/useApiErrorNotification';
 import { useImportApi } from '../../hooks/useImportApi';
 import { useImportPermissions } from '../../hooks/useImportPermissions';
-import type { ImportView } from '../../importTypes';
+import type { ImportView } from '../../../../shared/imports';
 import { getTranslation } from '../../utils/getTranslation';
 import { importActions } from '../../utils/importFormat';
 

@@ -1,12 +1,11 @@
 import { Box, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useFormat } from '../../hooks/useFormat';
+import { DEFAULT_DATE_FORMAT } from '../../../../shared/constants';
+import type { ImportView, MappingEntry } from '../../../../shared/imports';
 import type { ContactField } from '../../types';
-import type { ImportView, MappingEntry } from '../../importTypes';
 import { getTranslation } from '../../utils/getTranslation';
-
 import { useContactLabels } from '../../hooks/useContactLabels';
-import { DEFAULT_DATE_FORMAT } from '../../utils/importFormat';
 import { useImportLabels } from './useImportLabels';
 
 const Item = ({ label, children }: { label: string; children: React.ReactNode }) => (

@@ -2,7 +2,7 @@ import { Flex, LinkButton, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useFormat } from '../../hooks/useFormat';
 import { Link } from 'react-router-dom';
-import type { ImportView } from '../../importTypes';
+import type { ImportView } from '../../../../shared/imports';
 import { getTranslation } from '../../utils/getTranslation';
 import { Notice } from '../Notice';
 import { importContactsPath } from '../../utils/paths';

@@ -4,7 +4,7 @@ import { Table } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useFormat } from '../../hooks/useFormat';
 import { useNavigate } from 'react-router-dom';
-import type { ImportView } from '../../importTypes';
+import type { ImportView } from '../../../../shared/imports';
 import { getTranslation } from '../../utils/getTranslation';
 import { importActions, isActiveImport } from '../../utils/importFormat';
 import { importPath, importWizardPath } from '../../utils/paths';

@@ -1,3 +1,4 @@
+import { DEFAULT_DATE_FORMAT } from '../../constants';
 import { fold, shown } from './fold';
 import { isValidTimeZone, utcMs, wallClockToUtc } from './timezone';
 import { fail, ok, type FieldSpec, type ReadContext, type ReadNote, type ReadResult } from './types';
@@ -29,7 +30,7 @@ interface FormatInfo {
 }
 
 const formats = new Map<string, FormatInfo>();
-const DEFAULT_FORMAT: FormatInfo = { order: 'DMY', yearFirstDayMonth: false, twoDigitYearFirst: false, label: 'DD/MM/YYYY' };
+const DEFAULT_FORMAT: FormatInfo = { order: 'DMY', yearFirstDayMonth: false, twoDigitYearFirst: false, label: DEFAULT_DATE_FORMAT };
 
 export const formatInfo = (dateFormat?: string | null): FormatInfo => {
   if (!dateFormat) return DEFAULT_FORMAT;

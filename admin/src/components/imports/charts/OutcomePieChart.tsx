@@ -1,7 +1,7 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
-import type { ImportCounters } from '../../../importTypes';
+import type { ImportCounters } from '../../../../../shared/imports';
 import { getTranslation } from '../../../utils/getTranslation';
 import { OUTCOME_COLORS, useCounterLabel, type OutcomeKey } from '../ImportCounters';
 

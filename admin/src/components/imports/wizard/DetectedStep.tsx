@@ -5,9 +5,9 @@ import { useFormat } from '../../../hooks/useFormat';
 import { Card } from '../../Card';
 import { useApiErrorNotification } from '../../../hooks/useApiErrorNotification';
 import { useImportApi } from '../../../hooks/useImportApi';
-import type { ImportOptions, ImportView } from '../../../importTypes';
+import { IMPORT_DELIMITERS, type ImportOptions, type ImportView } from '../../../../../shared/imports';
 import { getTranslation } from '../../../utils/getTranslation';
-import { DELIMITERS, ENCODINGS } from '../../../utils/importFormat';
+import { ENCODINGS } from '../../../utils/importFormat';
 import { useImportLabels } from '../useImportLabels';
 import { SampleTable } from './SampleTable';
 import { WizardFooter } from './WizardFooter';
@@ -85,7 +85,7 @@ export const DetectedStep = ({ importView, onResniffed, onBack, onNext }: Detect
               <Field.Root name="delimiter">
                 <Field.Label>{t('imports.detected.delimiter', 'Delimiter')}</Field.Label>
                 <SingleSelect value={d.delimiter} disabled={busy} onChange={(v) => change({ delimiter: String(v) })}>
-                  {DELIMITERS.map((del) => (
+                  {IMPORT_DELIMITERS.map((del) => (
                     <SingleSelectOption key={del} value={del}>
                       {labels.delimiter(del)}
                     </SingleSelectOption>

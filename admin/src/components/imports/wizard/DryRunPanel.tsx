@@ -1,6 +1,6 @@
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { DryRun } from '../../../importTypes';
+import type { DryRun } from '../../../../../shared/imports';
 import { getTranslation } from '../../../utils/getTranslation';
 import { Card } from '../../Card';
 import { Notice } from '../../Notice';

@@ -1,7 +1,7 @@
 import { Button, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useContactLabels } from '../../../hooks/useContactLabels';
-import type { ImportOptions, MappingEntry } from '../../../importTypes';
+import type { ImportOptions, MappingEntry } from '../../../../../shared/imports';
 import type { ContactField } from '../../../types';
 import { getTranslation } from '../../../utils/getTranslation';
 import { DEFAULT_TIME_ZONE } from '../../../utils/timeZones';

@@ -29,7 +29,7 @@ import { useApiErrorNotification } from '../../../hooks/useApiErrorNotification'
 import { useContactLabels } from '../../../hooks/useContactLabels';
 import { useFieldPermissions } from '../../../hooks/useFieldPermissions';
 import { useImportApi } from '../../../hooks/useImportApi';
-import type { ImportView, MappingEntry, SavedMapping } from '../../../importTypes';
+import type { ImportView, MappingEntry, SavedMapping } from '../../../../../shared/imports';
 import type { ContactField } from '../../../types';
 import { readApiError } from '../../../utils/apiError';
 import { getTranslation } from '../../../utils/getTranslation';

@@ -1,25 +1,10 @@
-import { useState } from 'react';
-import {
-  Box,
-  Button,
-  Flex,
-  IconButton,
-  SingleSelect,
-  SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  TextInput,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
-import { Plus, Trash } from '@strapi/icons';
+import { Box, Flex, IconButton, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { OPT_IN_VALUES, type OptIn } from '../../../../../shared/constants';
 import { useContactLabels } from '../../../hooks/useContactLabels';
 import { getTranslation } from '../../../utils/getTranslation';
+import { AddValueInput } from '../../AddValueInput';
 
 /** The select's value for a word left to the server's own reading (yes, oui, 1, true, unsubscribed…). */
 const AUTO = '__auto';
@@ -40,7 +25,6 @@ interface OptInWordsEditorProps {
 export const OptInWordsEditor = ({ column, samples, value, onChange }: OptInWordsEditorProps) => {
   const { formatMessage } = useIntl();
   const labels = useContactLabels();
-  const [draft, setDraft] = useState('');
   const t = (id: string, defaultMessage: string, values?: Record<string, unknown>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values as any);
   const words = [...samples, ...Object.keys(value ?? {}).filter((w) => !samples.includes(w))];
@@ -52,10 +36,9 @@ export const OptInWordsEditor = ({ column, samples, value, onChange }: OptInWord
     onChange(Object.keys(next).length ? next : undefined);
   };
 
-  const add = () => {
-    const word = draft.trim();
-    setDraft('');
-    if (word && !words.includes(word)) setWord(word, 'yes');
+  const add = (text: string) => {
+    const word = text.trim();
+    if (!words.includes(word)) setWord(word, 'yes');
   };
 
   return (
@@ -120,26 +103,15 @@ export const OptInWordsEditor = ({ column, samples, value, onChange }: OptInWord
           </Tbody>
         </Table>
       </Box>
-      <Flex gap={2} paddingTop={2}>
-        <Box width="20rem">
-          <TextInput
-            size="S"
-            aria-label={t('imports.mapping.words.new', 'Another word of the file')}
-            placeholder={t('imports.mapping.words.placeholder', 'Another word, e.g. Désabonné')}
-            value={draft}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDraft(e.target.value)}
-            onKeyDown={(e: React.KeyboardEvent<HTMLInputElement>) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                add();
-              }
-            }}
-          />
-        </Box>
-        <Button size="S" variant="secondary" startIcon={<Plus />} disabled={!draft.trim()} onClick={add}>
-          {t('imports.mapping.words.add', 'Add')}
-        </Button>
-      </Flex>
+      <AddValueInput
+        size="S"
+        width="20rem"
+        paddingTop={2}
+        label={t('imports.mapping.words.new', 'Another word of the file')}
+        placeholder={t('imports.mapping.words.placeholder', 'Another word, e.g. Désabonné')}
+        addLabel={t('imports.mapping.words.add', 'Add')}
+        onAdd={add}
+      />
     </Box>
   );
 };

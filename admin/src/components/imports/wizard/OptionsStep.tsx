@@ -14,7 +14,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { IMPORT_MODES, type ImportMode, type UniqueKey } from '../../../../../shared/constants';
+import { DATE_FORMATS, DEFAULT_DATE_FORMAT, IMPORT_MODES, type ImportMode, type UniqueKey } from '../../../../../shared/constants';
 import { KEY_FIELDS } from '../../../../../shared/fields';
 import { Card } from '../../Card';
 import { Notice } from '../../Notice';
@@ -23,11 +23,10 @@ import { TagsInput } from '../../field-inputs/TagsInput';
 import { useApiErrorNotification } from '../../../hooks/useApiErrorNotification';
 import { useImportApi } from '../../../hooks/useImportApi';
 import { useStaticSegments } from '../../../hooks/useStaticSegments';
-import type { ImportOptions, ImportView } from '../../../importTypes';
+import type { ImportOptions, ImportView } from '../../../../../shared/imports';
 import type { ContactField } from '../../../types';
 import { readApiError } from '../../../utils/apiError';
 import { getTranslation } from '../../../utils/getTranslation';
-import { DATE_FORMATS, DEFAULT_DATE_FORMAT } from '../../../utils/importFormat';
 import { DEFAULT_TIME_ZONE, timeZoneOptions } from '../../../utils/timeZones';
 import { useImportLabels } from '../useImportLabels';
 import { ConsentDefaults } from './ConsentDefaults';

@@ -6,7 +6,7 @@ import { Card } from '../../Card';
 import { Notice } from '../../Notice';
 import { useApiErrorNotification } from '../../../hooks/useApiErrorNotification';
 import { useImportApi } from '../../../hooks/useImportApi';
-import type { ImportPreview, ImportView } from '../../../importTypes';
+import type { ImportPreview, ImportView } from '../../../../../shared/imports';
 import type { ContactField } from '../../../types';
 import { readApiError } from '../../../utils/apiError';
 import { getTranslation } from '../../../utils/getTranslation';

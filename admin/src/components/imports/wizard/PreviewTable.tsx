@@ -3,7 +3,7 @@ import { CheckCircle, Information, WarningCircle } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { builtInField } from '../../../../../shared/fields';
 import { useContactLabels } from '../../../hooks/useContactLabels';
-import type { ImportView, PreviewProblem, PreviewRow } from '../../../importTypes';
+import type { ImportView, PreviewProblem, PreviewRow } from '../../../../../shared/imports';
 import type { ContactField } from '../../../types';
 import { getTranslation } from '../../../utils/getTranslation';
 

@@ -2,7 +2,7 @@ import { Flex, LinkButton, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { Card } from '../../Card';
-import type { ImportView } from '../../../importTypes';
+import type { ImportView } from '../../../../../shared/imports';
 import { getTranslation } from '../../../utils/getTranslation';
 import { isActiveImport, isFinishedImport } from '../../../utils/importFormat';
 import { IMPORTS_PATH, importPath } from '../../../utils/paths';

@@ -16,7 +16,7 @@ import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { useImportApi } from '../../../hooks/useImportApi';
 import { useImportPermissions } from '../../../hooks/useImportPermissions';
-import type { MappingSource, SavedMapping } from '../../../importTypes';
+import type { MappingSource, SavedMapping } from '../../../../../shared/imports';
 import { readApiError } from '../../../utils/apiError';
 import { getTranslation } from '../../../utils/getTranslation';
 import { importPath } from '../../../utils/paths';

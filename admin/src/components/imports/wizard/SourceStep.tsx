@@ -8,10 +8,9 @@ import { Card } from '../../Card';
 import { Notice } from '../../Notice';
 import { useApiErrorNotification } from '../../../hooks/useApiErrorNotification';
 import { useImportApi } from '../../../hooks/useImportApi';
-import type { ImportLimits, ImportView } from '../../../importTypes';
+import { IMPORT_EXTENSIONS, type ImportLimits, type ImportView } from '../../../../../shared/imports';
 import { readApiError } from '../../../utils/apiError';
 import { getTranslation } from '../../../utils/getTranslation';
-import { ACCEPTED_EXTENSIONS } from '../../../utils/importFormat';
 import { WizardFooter } from './WizardFooter';
 
 const DropZone = styled.label<{ $active: boolean }>`
@@ -61,7 +60,7 @@ export const SourceStep = ({ onCreated }: SourceStepProps) => {
       .catch(() => setLimits(null));
   }, [api]);
 
-  const extensions = limits?.extensions ?? ACCEPTED_EXTENSIONS;
+  const extensions = limits?.extensions ?? IMPORT_EXTENSIONS;
 
   const choose = (picked: File | undefined | null) => {
     if (!picked) return;

@@ -1,5 +1,5 @@
 import type { FieldType, OptIn } from '../../../../../shared/constants';
-import type { Detected, MappingEntry } from '../../../importTypes';
+import type { Detected, MappingEntry } from '../../../../../shared/imports';
 
 /** What one source column does, as the mapping table edits it. */
 export type ColumnChoice =

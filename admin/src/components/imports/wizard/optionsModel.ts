@@ -1,5 +1,5 @@
 import type { OptIn } from '../../../../../shared/constants';
-import type { MappingEntry } from '../../../importTypes';
+import type { MappingEntry } from '../../../../../shared/imports';
 import type { ContactField } from '../../../types';
 
 export type Channel = 'email' | 'sms';
