@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { ensurePlainTable } from './plain-table';
 
 export const HISTORY_TABLE = 'contacts_history';
 
@@ -8,20 +9,13 @@ export const HISTORY_TABLE = 'contacts_history';
  * contact, and a content type's extra columns and four indexes doubled the
  * cost of that write. Strapi leaves tables it did not create alone.
  */
-export const ensureHistoryTable = async (knex: Knex) => {
-  if (await knex.schema.hasTable(HISTORY_TABLE)) return;
-  try {
-    await knex.schema.createTable(HISTORY_TABLE, (t) => {
-      t.increments('id');
-      t.integer('contact_id').notNullable();
-      t.integer('import_id');
-      t.string('kind', 40).notNullable();
-      t.datetime('at');
-      t.index(['contact_id'], `${HISTORY_TABLE}_contact_idx`);
-      t.index(['import_id', 'kind'], `${HISTORY_TABLE}_import_idx`);
-    });
-  } catch (error) {
-    // Another instance created it between our check and our create.
-    if (!(await knex.schema.hasTable(HISTORY_TABLE))) throw error;
-  }
-};
+export const ensureHistoryTable = (knex: Knex) =>
+  ensurePlainTable(knex, HISTORY_TABLE, (t) => {
+    t.increments('id');
+    t.integer('contact_id').notNullable();
+    t.integer('import_id');
+    t.string('kind', 40).notNullable();
+    t.datetime('at');
+    t.index(['contact_id'], `${HISTORY_TABLE}_contact_idx`);
+    t.index(['import_id', 'kind'], `${HISTORY_TABLE}_import_idx`);
+  });

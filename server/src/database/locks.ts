@@ -1,20 +1,15 @@
 import type { Knex } from 'knex';
 import { isUniqueViolation } from './dialect';
+import { ensurePlainTable } from './plain-table';
 
 export const LOCKS_TABLE = 'contacts_locks';
 
 /** A plain table, like the history: Strapi leaves tables it did not create alone. */
-export const ensureLocksTable = async (knex: Knex) => {
-  if (await knex.schema.hasTable(LOCKS_TABLE)) return;
-  try {
-    await knex.schema.createTable(LOCKS_TABLE, (t) => {
-      t.string('name', 191).primary();
-      t.bigInteger('at').notNullable();
-    });
-  } catch (error) {
-    if (!(await knex.schema.hasTable(LOCKS_TABLE))) throw error;
-  }
-};
+export const ensureLocksTable = (knex: Knex) =>
+  ensurePlainTable(knex, LOCKS_TABLE, (t) => {
+    t.string('name', 191).primary();
+    t.bigInteger('at').notNullable();
+  });
 
 /**
  * Claims `name` once, across every Strapi instance on the database: the

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { OPEN_RUN_OUTCOMES, type RunTrigger } from '../constants';
 import { parseJson } from '../utils/json';
+import { ensurePlainTable } from '../database/plain-table';
 
 export const RUNS_TABLE = 'contacts_schedule_runs';
 /** Runs kept per recurring import or scheduled export (the imports and exports themselves follow their own history caps). */
@@ -30,34 +31,28 @@ export interface RunRow {
 }
 
 /** A plain table, like the history and the locks: bookkeeping that Strapi leaves alone. */
-export const ensureRunsTable = async (knex: Knex) => {
-  if (await knex.schema.hasTable(RUNS_TABLE)) return;
-  try {
-    await knex.schema.createTable(RUNS_TABLE, (t) => {
-      t.increments('id');
-      t.string('kind', 16).notNullable();
-      t.integer('schedule_id').notNullable();
-      t.integer('job_id');
-      t.string('trigger', 16).notNullable();
-      // Milliseconds since the epoch: one type on the three databases.
-      t.bigInteger('due_at');
-      t.bigInteger('started_at').notNullable();
-      t.bigInteger('finished_at');
-      t.string('outcome', 32).notNullable();
-      t.text('reason');
-      t.string('hash', 64);
-      t.integer('rows_from');
-      t.integer('rows_to');
-      t.integer('rows_total');
-      t.text('details');
-      t.index(['kind', 'schedule_id', 'id'], `${RUNS_TABLE}_schedule_idx`);
-      t.index(['kind', 'job_id'], `${RUNS_TABLE}_job_idx`);
-      t.index(['outcome'], `${RUNS_TABLE}_outcome_idx`);
-    });
-  } catch (error) {
-    if (!(await knex.schema.hasTable(RUNS_TABLE))) throw error;
-  }
-};
+export const ensureRunsTable = (knex: Knex) =>
+  ensurePlainTable(knex, RUNS_TABLE, (t) => {
+    t.increments('id');
+    t.string('kind', 16).notNullable();
+    t.integer('schedule_id').notNullable();
+    t.integer('job_id');
+    t.string('trigger', 16).notNullable();
+    // Milliseconds since the epoch: one type on the three databases.
+    t.bigInteger('due_at');
+    t.bigInteger('started_at').notNullable();
+    t.bigInteger('finished_at');
+    t.string('outcome', 32).notNullable();
+    t.text('reason');
+    t.string('hash', 64);
+    t.integer('rows_from');
+    t.integer('rows_to');
+    t.integer('rows_total');
+    t.text('details');
+    t.index(['kind', 'schedule_id', 'id'], `${RUNS_TABLE}_schedule_idx`);
+    t.index(['kind', 'job_id'], `${RUNS_TABLE}_job_idx`);
+    t.index(['outcome'], `${RUNS_TABLE}_outcome_idx`);
+  });
 
 const ms = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)));
 

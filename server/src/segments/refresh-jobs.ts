@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { JobCandidate } from '../queue/types';
 import { parseJson } from '../utils/json';
 import type { RefreshResult } from './refresh';
+import { ensurePlainTable } from '../database/plain-table';
 
 export const REFRESH_JOBS_TABLE = 'contacts_segment_refreshes';
 /** Finished refresh jobs are bookkeeping: housekeeping removes them after this long. */
@@ -30,28 +31,22 @@ export interface RefreshJob {
 }
 
 /** A plain table, like the history and the locks: queue bookkeeping that Strapi leaves alone. */
-export const ensureRefreshJobsTable = async (knex: Knex) => {
-  if (await knex.schema.hasTable(REFRESH_JOBS_TABLE)) return;
-  try {
-    await knex.schema.createTable(REFRESH_JOBS_TABLE, (t) => {
-      t.increments('id');
-      t.integer('segment_id');
-      t.string('status', 16).notNullable();
-      t.integer('only_if_fewer_than');
-      // The lease columns every job table has (queue/leases.ts).
-      t.string('lease_owner', 64);
-      t.datetime('lease_expires_at');
-      t.text('error');
-      t.text('result');
-      t.bigInteger('requested_at').notNullable();
-      t.bigInteger('finished_at');
-      t.index(['status', 'id'], `${REFRESH_JOBS_TABLE}_status_idx`);
-      t.index(['segment_id', 'status'], `${REFRESH_JOBS_TABLE}_segment_idx`);
-    });
-  } catch (error) {
-    if (!(await knex.schema.hasTable(REFRESH_JOBS_TABLE))) throw error;
-  }
-};
+export const ensureRefreshJobsTable = (knex: Knex) =>
+  ensurePlainTable(knex, REFRESH_JOBS_TABLE, (t) => {
+    t.increments('id');
+    t.integer('segment_id');
+    t.string('status', 16).notNullable();
+    t.integer('only_if_fewer_than');
+    // The lease columns every job table has (queue/leases.ts).
+    t.string('lease_owner', 64);
+    t.datetime('lease_expires_at');
+    t.text('error');
+    t.text('result');
+    t.bigInteger('requested_at').notNullable();
+    t.bigInteger('finished_at');
+    t.index(['status', 'id'], `${REFRESH_JOBS_TABLE}_status_idx`);
+    t.index(['segment_id', 'status'], `${REFRESH_JOBS_TABLE}_segment_idx`);
+  });
 
 const toJob = (r: any): RefreshJob => ({
   id: Number(r.id),
