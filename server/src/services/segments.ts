@@ -161,7 +161,8 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new ValidationError('criteria: a static segment has members, not criteria (make it dynamic)', { path: 'criteria' });
       }
       const created = (await q().create({ data: { name: input.name, description: input.description ?? null, kind, criteria: kind === 'dynamic' ? input.criteria : null, count: 0 } })) as any;
-      if (kind === 'dynamic') await refreshThroughQueue(created);
+      // Saved either way: a refresh that fails says why in the segment's lastRefresh.
+      if (kind === 'dynamic') await refreshThroughQueue(created).catch(() => undefined);
       return service.findOne(created.documentId);
     },
 
@@ -179,7 +180,7 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data.criteria = input.criteria;
       }
       await q().update({ where: { id: s.id }, data });
-      if (data.criteria) await refreshThroughQueue(s);
+      if (data.criteria) await refreshThroughQueue(s).catch(() => undefined);
       return service.findOne(documentId);
     },
 
