@@ -1,3 +1,4 @@
+import { OPT_IN_VALUES } from '../../constants';
 import { compact, fold, kindOf, shown } from './fold';
 import { fail, ok, type FieldSpec, type OptInValue, type ReadContext, type ReadResult } from './types';
 
@@ -38,7 +39,7 @@ export const readBooleanJson = (field: FieldSpec, value: unknown): ReadResult =>
 // Consent is never invented: only a listed word (or one the mapping adds) gives
 // `yes`; an empty or unknown cell is a problem, never a default.
 
-export const OPT_IN_VALUES: readonly OptInValue[] = ['yes', 'no', 'orange', 'blocklist'];
+export { OPT_IN_VALUES };
 
 /** Phrases, compared compacted (case, accents, spaces, dashes and dots ignored). */
 const OPT_IN_PHRASES: Record<OptInValue, string[]> = {

@@ -1,3 +1,5 @@
+import type { FieldType, OptIn } from '../../constants';
+
 /** Stable snake_case identifier of a problem or a note (see reasons.ts for the messages). */
 export type ReasonCode = string;
 
@@ -18,23 +20,11 @@ export type ReadResult = ReadValue | ReadProblem;
  */
 export const isProblem = (r: ReadResult): r is ReadProblem => r.ok === false;
 
-export type FieldType =
-  | 'text'
-  | 'longtext'
-  | 'integer'
-  | 'decimal'
-  | 'boolean'
-  | 'date'
-  | 'datetime'
-  | 'email'
-  | 'phone'
-  | 'url'
-  | 'select'
-  | 'multiselect';
+export type { FieldType };
 
 export type SpecialReader = 'optIn' | 'status' | 'country' | 'tags';
 
-export type OptInValue = 'yes' | 'no' | 'orange' | 'blocklist';
+export type OptInValue = OptIn;
 
 export interface FieldSpec {
   key: string;
