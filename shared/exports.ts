@@ -1,3 +1,4 @@
+import type { ExportFormat } from './constants';
 import type { Criteria } from './segments';
 import { SYSTEM_CRITERIA_FIELDS } from './segments';
 
@@ -54,3 +55,23 @@ export type ExportScope = { all: true } | { segment: string } | { criteria: Crit
 export const EXPORT_SCOPE_KINDS = ['all', 'segment', 'criteria', 'import', 'ids'] as const;
 /** A longer selection is a search: send its criteria instead. */
 export const EXPORT_IDS_MAX = 10_000;
+
+/** How the file is written (POST /contacts/exports, besides scope, fields and format). */
+export interface ExportOptions {
+  delimiter: (typeof EXPORT_DELIMITERS)[number];
+  bom: boolean;
+  headers: (typeof EXPORT_HEADERS)[number];
+  multiselect: (typeof EXPORT_MULTISELECT)[number];
+  locale: ExportLocale;
+}
+
+/** POST /contacts/exports (and the saved request of a scheduled export). */
+export interface ExportRequest extends Partial<Omit<ExportOptions, 'locale'>> {
+  name?: string;
+  scope: ExportScope;
+  /** A preset or the ordered keys. */
+  fields: ExportFieldPreset | string[];
+  format: ExportFormat;
+  /** Admin user ids told by e-mail at the end (default: the person who asks). */
+  notify?: number[];
+}

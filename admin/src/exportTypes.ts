@@ -1,18 +1,15 @@
 import type { ExportFormat, ExportStatus } from '../../shared/constants';
-import type { ExportScope } from '../../shared/exports';
+import type { ExportOptions, ExportScope } from '../../shared/exports';
+
+export type { ExportRequest } from '../../shared/exports';
 
 /*
  * The admin API's export shape, as the admin reads it (server/src/export/present.ts
  * answers it). The vocabularies (scopes, presets, delimiters) come from shared/.
  */
 
-export interface ExportOptionsUsed {
-  delimiter?: string;
-  bom?: boolean;
-  headers?: 'labels' | 'keys';
-  multiselect?: 'joined' | 'columns';
-  locale?: string;
-}
+/** The options a run used, as the server stored them. */
+export type ExportOptionsUsed = Partial<ExportOptions>;
 
 export interface ExportView {
   id: number;
@@ -43,16 +40,3 @@ export interface ExportView {
   updatedAt: string | null;
 }
 
-/** POST /contacts/exports. */
-export interface ExportRequestBody {
-  name?: string;
-  scope: ExportScope;
-  fields: 'main' | 'all' | string[];
-  format: ExportFormat;
-  delimiter?: string;
-  bom?: boolean;
-  headers?: 'labels' | 'keys';
-  multiselect?: 'joined' | 'columns';
-  /** Admin user ids told by e-mail at the end; absent: the person who asks. */
-  notify?: number[];
-}

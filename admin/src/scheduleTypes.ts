@@ -8,7 +8,7 @@ import type {
   SourceDefinition,
 } from '../../shared/schedules';
 import type { ImportCounters, ImportOptions, MappingEntry } from '../../shared/imports';
-import type { ExportRequestBody } from './exportTypes';
+import type { ExportRequest } from './exportTypes';
 
 /*
  * The admin API's recurring import and scheduled export answers, as the admin
@@ -87,7 +87,7 @@ export interface RecurringImportView extends ScheduleBase<RunImportJob> {
 }
 
 export interface ScheduledExportView extends ScheduleBase<RunExportJob> {
-  request: Omit<ExportRequestBody, 'name' | 'notify'>;
+  request: Omit<ExportRequest, 'name' | 'notify'>;
   locale: string;
   destination: Destination;
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { ExportRequestBody, ExportView } from '../exportTypes';
+import type { ExportRequest, ExportView } from '../exportTypes';
 import { useJobs } from '../jobs/JobsProvider';
 import type { Pagination } from '../types';
 import { saveResponse } from '../utils/download';
@@ -25,7 +25,7 @@ export const useExportApi = () => {
         (await get<{ data: ExportView[]; meta: { pagination: Pagination } }>('/contacts/exports', { params })).data,
 
       /** Queues the export and watches it until it ends (a notification wherever the person is). */
-      create: async (body: ExportRequestBody) => {
+      create: async (body: ExportRequest) => {
         const created = (await post<{ data: ExportView }>(`/contacts/exports?locale=${encodeURIComponent(locale)}`, body)).data.data;
         if (canRead) jobs.watch('export', created.documentId, created.name);
         return created;

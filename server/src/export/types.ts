@@ -1,27 +1,6 @@
-import type { ExportFormat, ExportLocale, ExportScope } from '../constants';
 import type { CellNotes } from './cells';
 
-/** How the file is written (POST /contacts/exports, besides scope, fields and format). */
-export interface ExportOptions {
-  delimiter: ',' | ';' | '\t';
-  bom: boolean;
-  headers: 'labels' | 'keys';
-  multiselect: 'joined' | 'columns';
-  locale: ExportLocale;
-}
-
-export interface ExportRequest {
-  name?: string;
-  scope: ExportScope;
-  fields: 'main' | 'all' | string[];
-  format: ExportFormat;
-  delimiter?: ExportOptions['delimiter'];
-  bom?: boolean;
-  headers?: ExportOptions['headers'];
-  multiselect?: ExportOptions['multiselect'];
-  /** Admin user ids told by e-mail at the end (default: the creator). */
-  notify?: number[];
-}
+export type { ExportOptions, ExportRequest } from '../constants';
 
 /**
  * Where a run stands. `maxId` and `now` are fixed at the first start, so a

@@ -1,7 +1,7 @@
 import type { ExportFormat } from '../../../../shared/constants';
 import { EXPORT_EXTRA_COLUMNS, MAIN_EXPORT_FIELDS, type ExportScope } from '../../../../shared/exports';
 import type { Criteria } from '../../../../shared/segments';
-import type { ExportRequestBody } from '../../exportTypes';
+import type { ExportRequest } from '../../exportTypes';
 import type { ContactField } from '../../types';
 
 /** What an export dialog is opened on: the page says what, and how many when it knows. */
@@ -44,7 +44,7 @@ export const DEFAULT_EXPORT_FORM: ExportForm = {
 };
 
 /** The request: the delimiter and BOM only mean something to a CSV. */
-export const toRequestBody = (form: ExportForm, scope: ExportScope, name: string): ExportRequestBody => ({
+export const toRequestBody = (form: ExportForm, scope: ExportScope, name: string): ExportRequest => ({
   name,
   scope,
   fields: form.fields === 'pick' ? form.picked : form.fields,
