@@ -131,6 +131,7 @@ export const sqliteWriter = (): BulkWriter => {
         slow.run(row);
       }
     },
+    comparesUpdates: true,
     /** `UPDATE … SET <the columns that changed> WHERE id = ?`, one statement per set of columns; the upsert if the row is gone. */
     async updateById(trx, table, columns, rows, previous) {
       const width = columns.length;

@@ -44,6 +44,8 @@ export interface BulkWriter {
    * their own values). Postgres and MySQL compare index values themselves.
    */
   updateById(trx: Knex.Transaction, table: string, columns: string[], rows: unknown[][], previous?: Array<unknown[] | null>): Promise<void>;
+  /** Whether updateById reads `previous` (SQLite): the batch then pre-selects every column it writes. */
+  comparesUpdates: boolean;
   /** Insert or, on a conflict on `conflict.column`, overwrite `update` columns. */
   upsert(trx: Knex.Transaction, table: string, columns: string[], rows: unknown[][], conflict: Conflict, update: string[]): Promise<void>;
   insert(trx: Knex.Transaction, table: string, columns: string[], rows: unknown[][]): Promise<void>;
@@ -135,6 +137,7 @@ const multiRow = (name: 'postgres' | 'mysql'): BulkWriter => {
       return out;
     },
     updateById: (trx, table, columns, rows) => writer.upsert(trx, table, columns, rows, { column: 'id' }, columns.slice(1)),
+    comparesUpdates: false,
     async upsert(trx, table, columns, rows, conflict, update) {
       const tail =
         name === 'postgres'

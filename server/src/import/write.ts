@@ -107,7 +107,9 @@ export const readExisting = async (
   rows: readonly PreparedContact[]
 ): Promise<ExistingContacts & { stored: Map<number, Record<string, unknown>> }> => {
   const c = t.contactColumns;
-  const select = ['id', t.contactSystem.documentId, ...VALUE_FIELDS.map((f) => c[f.key]), c.tags, c.attributes, c.folded, c.search, t.contactSystem.updatedBy];
+  // The columns an update writes besides these, for a writer that sets only what changed.
+  const compared = bulk.comparesUpdates ? [c.folded, c.search, t.contactSystem.updatedBy] : [];
+  const select = ['id', t.contactSystem.documentId, ...VALUE_FIELDS.map((f) => c[f.key]), c.tags, c.attributes, ...compared];
   const byMatch = new Map<string, StoredContact[]>();
   const byKey = new Map<string, StoredContact>();
   const stored = new Map<number, Record<string, unknown>>();
@@ -209,10 +211,12 @@ export const writeBatch = async (
       const tail = [ts, s.userId];
       const rows = plan.updates.map((w) => valueRow(w, bulk, ts, s.fold, [w.id], tail));
       // What is stored, in the same columns: the writer may set only what changed.
-      const previous = plan.updates.map((w) => {
-        const r = existing.stored.get(w.id);
-        return r ? columns.map((col) => r[col]) : null;
-      });
+      const previous = bulk.comparesUpdates
+        ? plan.updates.map((w) => {
+            const r = existing.stored.get(w.id);
+            return r ? columns.map((col) => r[col]) : null;
+          })
+        : undefined;
       // Known contacts by id: matching on a column that is not the key must not lean on a unique index.
       await bulk.updateById(trx, t.contacts, columns, rows, previous);
     }

@@ -108,13 +108,12 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const jobs = createRefreshJobs(strapi);
 
-  /** Waits for a refresh job to end, polling its row (whichever process runs it); null when it still runs after `ms`. */
-  const ended = async (jobId: number, ms: number) => {
+  /** Polls a refresh job's row (whichever process runs it) until it ends or `ms` have passed: the row as last read. */
+  const settled = async (jobId: number, ms: number) => {
     const until = Date.now() + ms;
     for (let wait = 20; ; wait = Math.min(wait * 2, 100)) {
       const job = await jobs.load(jobId);
-      if (!job || job.status === 'done' || job.status === 'failed') return job;
-      if (Date.now() >= until) return null;
+      if (!job || job.status === 'done' || job.status === 'failed' || Date.now() >= until) return job;
       await new Promise((resolve) => setTimeout(resolve, Math.min(wait, Math.max(1, until - Date.now()))));
     }
   };
@@ -127,11 +126,8 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const refreshThroughQueue = async (s: any): Promise<RefreshAnswer> => {
     const jobId = await jobs.request(s.id);
     getService('queue').kick();
-    const job = await ended(jobId, config<number>('refreshWaitSeconds') * 1000);
-    if (!job) {
-      const current = await jobs.load(jobId);
-      return { pending: true, status: current?.status ?? 'queued', count: Number(s.count ?? 0) };
-    }
+    const job = await settled(jobId, config<number>('refreshWaitSeconds') * 1000);
+    if (!job || job.status === 'queued' || job.status === 'in_progress') return { pending: true, status: job?.status ?? 'queued', count: Number(s.count ?? 0) };
     if (job.status === 'failed') throw new ValidationError(`The refresh of segment "${s.name}" failed: ${job.error}`);
     return job.result as RefreshResult;
   };
