@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { BulkWriter } from './bulk';
 import { startCheckpointer, type Checkpointer, type CheckpointMode } from './sqlite-checkpointer';
+import { pauseAutoCheckpoints } from './sqlite-gate';
 
 interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
@@ -61,6 +62,8 @@ export const sqliteWriter = (): BulkWriter => {
   };
   /** Imports running on this connection: SQLite's own checkpoints come back when the last one leaves. */
   let running = 0;
+  /** SQLite's own checkpoints, paused by each import that runs on this connection. */
+  const resumes: Array<() => Promise<void>> = [];
   const writer: BulkWriter = {
     name: 'sqlite',
     /**
@@ -85,7 +88,7 @@ export const sqliteWriter = (): BulkWriter => {
         await knex.raw('PRAGMA synchronous = NORMAL');
         const [now] = await knex.raw('PRAGMA journal_mode');
         walTuned = String(now?.journal_mode).toLowerCase() === 'wal';
-        if (walTuned) await knex.raw('PRAGMA wal_autocheckpoint = 0');
+        if (walTuned) resumes.push(await pauseAutoCheckpoints(knex));
         const filename = (knex as any).client?.config?.connection?.filename;
         if (walTuned && !checkpointer && opts.threadScript && typeof filename === 'string') checkpointer = startCheckpointer(opts.threadScript, filename);
         lastCheckpoint = Date.now();
@@ -101,10 +104,10 @@ export const sqliteWriter = (): BulkWriter => {
     },
     async finish(knex) {
       running = Math.max(0, running - 1);
+      await resumes.pop()?.();
       if (!walTuned || running > 0) return;
       walTuned = false;
-      // SQLite's default again for Strapi's own writes; the WAL file back to zero bytes.
-      await knex.raw('PRAGMA wal_autocheckpoint = 1000');
+      // The WAL file back to zero bytes.
       await checkpoint(knex, 'TRUNCATE');
       await checkpointer?.close();
       checkpointer = null;

@@ -236,7 +236,7 @@ export const createRowMapper = (input: MapperInput) => {
       for (const w of st.warnings) w.cells = row.cells;
       out.warnings = st.warnings;
     }
-    if (input.keepCells || st.warnings.length) out.cells = row.cells;
+    if (input.keepCells || st.warnings.length) out.cellsJson = JSON.stringify(row.cells);
     if (importTags) out.tags = Array.from(new Set([...(out.tags ?? []), ...importTags]));
     if (input.fold) {
       const { folded, search } = foldContact(out.values, out.attributes, input.fold);

@@ -131,7 +131,7 @@ const problem = (row: PreparedContact, code: string, params: Record<string, unkn
   column,
   code,
   params,
-  cells: row.cells ?? [],
+  cells: row.cellsJson ? (JSON.parse(row.cellsJson) as string[]) : [],
 });
 
 export const planBatch = (existing: ExistingContacts, rows: readonly PreparedContact[], s: PlanSettings): BatchPlan => {

@@ -17,7 +17,7 @@ import { readsInWorker, startBatchSource } from './worker';
 import { workerScript } from './worker-script';
 import type { WriteSettings } from './write';
 import { writeAll, type LoopResult } from './write-loop';
-import { writeInThread, writerDatabase } from './writer-thread';
+import { writeWithThread, writerDatabase } from './writer-thread';
 
 export { loadFieldDefinitions };
 
@@ -170,14 +170,14 @@ export const runImport = async (
     shouldPause: () => shouldPause?.() === true,
   };
 
-  // A big source gets a writer thread of its own (Postgres, MySQL); otherwise the batches are written here.
+  // A big source gets a writer thread of its own; otherwise the batches are written here.
   const script = workerScript();
   const db = script && readsInWorker(pipeline, sourceBytes) ? writerDatabase(knex, (strapi.db as any).getSchemaName?.() ?? null) : null;
   job.timings.writerThread = !!db;
   let result: LoopResult;
   try {
     result = db
-      ? await writeInThread(script!, { db, settings, pipeline, sourceBytes, ...job }, hooks)
+      ? await writeWithThread(knex, script!, { db, settings, pipeline, sourceBytes, ...job }, hooks)
       : await writeAll({
           knex,
           bulk: bulkWriterFor(strapi.db.dialect.client),

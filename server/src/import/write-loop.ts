@@ -53,6 +53,8 @@ export interface LoopContext {
   onBatch(p: { delta: CounterDelta; processed: number; total: number }): void;
   /** True when the process is shutting down: leave after the current batch, keeping the import in progress. */
   shouldPause(): boolean;
+  /** Runs each batch's transaction (SQLite's writer thread: while Strapi's connection is held, database/sqlite-gate.ts). */
+  exclusive?<T>(write: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -82,8 +84,10 @@ export const writeAll = async (ctx: LoopContext): Promise<LoopResult> => {
   const leave = (outcome: LoopOutcome, total?: number): LoopResult => ({ outcome, total, processed, timings: saveTimings() });
 
   const grew = await trackGrowth(knex, ctx.dialect, s.tables.contacts);
+  // prepare (it may switch the journal) and finish (its checkpoint waits for readers while it blocks writers) are held like a batch.
+  const exclusive = <T>(write: () => Promise<T>) => (ctx.exclusive ? ctx.exclusive(write) : write());
   // Paired with finish() below, whatever happens.
-  await bulk.prepare(knex, { sqliteWal: ctx.sqliteWal, threadScript: workerScript() });
+  await exclusive(() => bulk.prepare(knex, { sqliteWal: ctx.sqliteWal, threadScript: workerScript() }));
   try {
     for (;;) {
       const waited = performance.now();
@@ -98,7 +102,7 @@ export const writeAll = async (ctx: LoopContext): Promise<LoopResult> => {
       const minute = Math.floor((Date.now() - firstStart) / 60000);
       perMinute.set(minute, (perMinute.get(minute) ?? 0) + rows);
       const writing = performance.now();
-      const delta = await writeRetrying(() => writeBatch(knex, bulk, s, next.batch, { timings: saveTimings() }));
+      const delta = await exclusive(() => writeRetrying(() => writeBatch(knex, bulk, s, next.batch, { timings: saveTimings() })));
       batches.ack();
       await bulk.afterBatch(knex);
       if (delta.created) await grew(delta.created);
@@ -118,6 +122,6 @@ export const writeAll = async (ctx: LoopContext): Promise<LoopResult> => {
     throw error;
   } finally {
     await batches.close();
-    await bulk.finish(knex);
+    await exclusive(() => bulk.finish(knex));
   }
 };

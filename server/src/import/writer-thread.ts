@@ -1,6 +1,8 @@
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
+import type { Knex } from 'knex';
 import { bulkWriterFor } from '../database/bulk';
 import { dialectFor } from '../database/dialect';
+import { holdConnection, pauseAutoCheckpoints } from '../database/sqlite-gate';
 import { strapiModulePath } from '../database/strapi-modules';
 import { batchRows } from './batch-rows';
 import type { PipelineInput } from './pipeline';
@@ -42,6 +44,8 @@ export interface WriterInput {
 
 type ToMain =
   | { type: 'batch'; delta: CounterDelta; processed: number; total: number }
+  | { type: 'hold' }
+  | { type: 'release' }
   | { type: 'done'; result: LoopResult }
   | { type: 'error'; message: string; sourceError?: SerializedSourceError };
 
@@ -51,26 +55,54 @@ export const runImportWriter = () => {
   const port = parentPort;
   const input = workerData.input as WriterInput;
   let pause = false;
-  port.on('message', (m: { type: string }) => {
+  let held: ((error?: string) => void) | null = null;
+  port.on('message', (m: { type: string; error?: string }) => {
     if (m.type === 'pause') pause = true;
+    if (m.type === 'held') held?.(m.error);
   });
+  const dialect = dialectFor(input.db.client);
+  // SQLite: each batch is written while Strapi's connection is held for it (database/sqlite-gate.ts).
+  const exclusive =
+    dialect.name === 'sqlite'
+      ? async <T>(write: () => Promise<T>): Promise<T> => {
+          const error = await new Promise<string | undefined>((resolve) => {
+            held = resolve;
+            port.postMessage({ type: 'hold' } satisfies ToMain);
+          });
+          held = null;
+          if (error) throw new Error(error);
+          try {
+            return await write();
+          } finally {
+            port.postMessage({ type: 'release' } satisfies ToMain);
+          }
+        }
+      : undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const createKnex = require(input.db.knexPath);
   const schema = input.db.schema;
   const knex = createKnex({
     client: input.db.client,
     connection: input.db.connection,
+    useNullAsDefault: true,
     pool: {
       min: 1,
       max: 1,
       // What Strapi's dialects do on each new connection that matters to these statements.
       afterCreate: (conn: any, done: (error: Error | null, conn: unknown) => void) => {
+        if (dialect.name === 'sqlite') {
+          try {
+            conn.pragma('foreign_keys = ON');
+            return done(null, conn);
+          } catch (error) {
+            return done(error as Error, conn);
+          }
+        }
         if (!schema) return done(null, conn);
         conn.query(`SET search_path TO "${schema.replace(/"/g, '""')}"`, (error: Error | null) => done(error, conn));
       },
     },
   });
-  const dialect = dialectFor(input.db.client);
   (async () => {
     try {
       const result = await writeAll({
@@ -84,6 +116,7 @@ export const runImportWriter = () => {
         sqliteWal: input.sqliteWal,
         onBatch: (p) => port.postMessage({ type: 'batch', ...p } satisfies ToMain),
         shouldPause: () => pause,
+        exclusive,
       });
       await knex.destroy();
       port.postMessage({ type: 'done', result } satisfies ToMain);
@@ -102,24 +135,45 @@ export const runImportWriter = () => {
  * (measured on Postgres: 85 MB live, 350 MB used at the peak of a 200k-row
  * import). Strapi's thread sees one small message per batch.
  */
-export const writeInThread = (
-  script: string,
-  input: WriterInput,
-  hooks: { onBatch(p: { delta: CounterDelta; processed: number; total: number }): void; shouldPause(): boolean }
-): Promise<LoopResult> =>
+interface WriterHooks {
+  onBatch(p: { delta: CounterDelta; processed: number; total: number }): void;
+  shouldPause(): boolean;
+  /** SQLite: holds Strapi's connection while the thread writes a batch; resolves to its release. */
+  hold?(): Promise<() => Promise<void>>;
+}
+
+const writeInThread = (script: string, input: WriterInput, hooks: WriterHooks): Promise<LoopResult> =>
   new Promise<LoopResult>((resolve, reject) => {
     const worker = new Worker(script, {
       workerData: { flag: FLAG, input },
       resourceLimits: { maxOldGenerationSizeMb: WRITER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
     });
     let settled = false;
+    let release: (() => Promise<void>) | null = null;
+    const letGo = () => {
+      const r = release;
+      release = null;
+      return r?.().catch(() => undefined);
+    };
     const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
-      fn();
+      // A thread that ended holding Strapi's connection (an error, a crash) must not keep it.
+      void Promise.resolve(letGo()).then(fn);
     };
     worker.on('message', (m: ToMain) => {
-      if (m.type === 'batch') {
+      if (m.type === 'hold') {
+        const hold = hooks.hold ?? (async () => async () => undefined);
+        hold().then(
+          (r) => {
+            if (settled) return void r();
+            release = r;
+            worker.postMessage({ type: 'held' });
+          },
+          (error: Error) => worker.postMessage({ type: 'held', error: `Strapi's database connection: ${error.message}` })
+        );
+      } else if (m.type === 'release') void letGo();
+      else if (m.type === 'batch') {
         hooks.onBatch(m);
         if (hooks.shouldPause()) worker.postMessage({ type: 'pause' });
       } else if (m.type === 'done') settle(() => resolve(m.result));
@@ -135,13 +189,33 @@ export const writeInThread = (
     worker.on('exit', (code) => settle(() => reject(new Error(`import writer exited with code ${code}`))));
   });
 
-/** The thread's way to Strapi's database, or null when it cannot have one (SQLite, a connection built by a function). */
+/**
+ * The batch loop in the writer thread, `knex` being Strapi's. On SQLite
+ * Strapi's connection is held for each batch and checkpoints nothing itself
+ * meanwhile (database/sqlite-gate.ts).
+ */
+export const writeWithThread = async (knex: Knex, script: string, input: WriterInput, hooks: Omit<WriterHooks, 'hold'>): Promise<LoopResult> => {
+  if (dialectFor(input.db.client).name !== 'sqlite') return writeInThread(script, input, hooks);
+  const resume = input.sqliteWal ? await pauseAutoCheckpoints(knex) : async () => undefined;
+  try {
+    return await writeInThread(script, input, { ...hooks, hold: () => holdConnection(knex) });
+  } finally {
+    await resume();
+  }
+};
+
+/** The thread's way to Strapi's database, or null when it cannot have one (an in-memory SQLite, a connection built by a function). */
 export const writerDatabase = (knex: any, schema: string | null): WriterDatabase | null => {
   const config = knex?.client?.config ?? {};
   const client = typeof config.client === 'string' ? config.client : null;
-  // SQLite stays on Strapi's connection: a second connection's batches would make Strapi's own
-  // read-then-write transactions fail with SQLITE_BUSY_SNAPSHOT (no busy timeout applies to those).
-  if (!client || dialectFor(client).name === 'sqlite') return null;
+  if (!client) return null;
+  if (dialectFor(client).name === 'sqlite') {
+    // The same file, on a connection of the thread's own; its batches are committed under sqlite-gate.ts's hold.
+    const filename = config.connection?.filename;
+    const knexPath = strapiModulePath('knex');
+    if (typeof filename !== 'string' || !filename || filename === ':memory:' || filename.startsWith('file:') || !knexPath) return null;
+    return { client, connection: { filename }, schema: null, knexPath };
+  }
   try {
     const knexPath = strapiModulePath('knex');
     const connection = plainConnection(config.connection);

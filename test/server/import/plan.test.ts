@@ -19,7 +19,7 @@ const row = (match: string, values: Record<string, unknown> = {}, extra: Partial
   values: { email: match, ...values },
   attributes: {},
   empty: [],
-  cells: [match],
+  cellsJson: JSON.stringify([match]),
   ...extra,
 });
 const byMobile = (mobile: string, values: Record<string, unknown> = {}, extra: Partial<PreparedContact> = {}): PreparedContact => ({
