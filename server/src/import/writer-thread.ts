@@ -166,7 +166,7 @@ const writeInThread = (script: string, input: WriterInput, hooks: WriterHooks): 
         const hold = hooks.hold ?? (async () => async () => undefined);
         hold().then(
           (r) => {
-            if (settled) return void r();
+            if (settled) return void r().catch(() => undefined);
             release = r;
             worker.postMessage({ type: 'held' });
           },
@@ -213,7 +213,9 @@ export const writerDatabase = (knex: any, schema: string | null): WriterDatabase
     // The same file, on a connection of the thread's own; its batches are committed under sqlite-gate.ts's hold.
     const filename = config.connection?.filename;
     const knexPath = strapiModulePath('knex');
-    if (typeof filename !== 'string' || !filename || filename === ':memory:' || filename.startsWith('file:') || !knexPath) return null;
+    // Holding Strapi's connection keeps Strapi's writes out only when it has no other one.
+    const poolMax = knex?.client?.pool?.max ?? 1;
+    if (typeof filename !== 'string' || !filename || filename === ':memory:' || filename.startsWith('file:') || !knexPath || poolMax !== 1) return null;
     return { client, connection: { filename }, schema: null, knexPath };
   }
   try {
