@@ -60,7 +60,7 @@ export const sqliteWriter = (): BulkWriter => {
     if (checkpointer) await checkpointer.checkpoint(mode);
     else await knex.raw(`PRAGMA wal_checkpoint(${mode})`);
   };
-  /** Imports running on this connection: SQLite's own checkpoints come back when the last one leaves. */
+  /** Imports running on this connection: the last one to leave truncates the WAL and stops the checkpointer. */
   let running = 0;
   /** SQLite's own checkpoints, paused by each import that runs on this connection. */
   const resumes: Array<() => Promise<void>> = [];

@@ -43,7 +43,7 @@ export interface PreparedContact {
    * Original cells as one JSON text, kept when a later stage may report the
    * row: one string crosses from the read/map thread instead of an array of
    * cells (measured on the realistic file: the batch's structured clone
-   * 5.8 → 3.4 µs a row), and the errors table stores this text as it is.
+   * 5.8 → 3.4 µs a row). Read back only for a row the plan reports.
    */
   cellsJson?: string;
   /** Cells that could not be read: dropped from the contact, reported. */
