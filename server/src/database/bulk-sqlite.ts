@@ -73,9 +73,10 @@ export const sqliteWriter = (): BulkWriter => {
      * temp_store=MEMORY: SQLite's statement journals (opened by statements that
      * might fail halfway) otherwise go to temp files, several write syscalls a row.
      * Checkpoints leave the statements: a PASSIVE one between batches every
-     * 1.5 s (afterBatch), a TRUNCATE at the end (finish), run by a thread of
-     * their own when the bundle is there (sqlite-checkpointer.ts) while the
-     * writer waits between two batches.
+     * 1.5 s (afterBatch), a TRUNCATE at the end (finish). A writer on
+     * Strapi's thread has them run by a thread of their own
+     * (sqlite-checkpointer.ts) and waits for them between two batches; a
+     * writer thread runs them on its own connection.
      */
     async prepare(knex, opts) {
       running += 1;

@@ -1,3 +1,4 @@
+import { isMainThread } from 'worker_threads';
 import type { Knex } from 'knex';
 import type { BulkWriter } from '../database/bulk';
 import { isTransientConflict, type Dialect } from '../database/dialect';
@@ -83,11 +84,13 @@ export const writeAll = async (ctx: LoopContext): Promise<LoopResult> => {
   };
   const leave = (outcome: LoopOutcome, total?: number): LoopResult => ({ outcome, total, processed, timings: saveTimings() });
 
-  const grew = await trackGrowth(knex, ctx.dialect, s.tables.contacts);
+  const growth = await trackGrowth(knex, ctx.dialect, s.tables.contacts);
   // prepare (it may switch the journal) and finish (its checkpoint waits for readers while it blocks writers) are held like a batch.
   const exclusive = <T>(write: () => Promise<T>) => (ctx.exclusive ? ctx.exclusive(write) : write());
-  // Paired with finish() below, whatever happens.
-  await exclusive(() => bulk.prepare(knex, { sqliteWal: ctx.sqliteWal, threadScript: workerScript() }));
+  // Paired with finish() below, whatever happens. Helper threads (SQLite's checkpointer) keep Strapi's thread free:
+  // a writer in a thread of its own runs that work itself, on its own connection.
+  const threadScript = isMainThread ? workerScript() : null;
+  await exclusive(() => bulk.prepare(knex, { sqliteWal: ctx.sqliteWal, threadScript }));
   try {
     for (;;) {
       const waited = performance.now();
@@ -105,7 +108,7 @@ export const writeAll = async (ctx: LoopContext): Promise<LoopResult> => {
       const delta = await exclusive(() => writeRetrying(() => writeBatch(knex, bulk, s, next.batch, { timings: saveTimings() })));
       batches.ack();
       await bulk.afterBatch(knex);
-      if (delta.created) await grew(delta.created);
+      if (delta.created) growth.grew(delta.created);
       writeMs += performance.now() - writing;
       // better-sqlite3 resolves every query in microtasks: without a macrotask
       // break the whole import would run before any HTTP request is served.
@@ -122,6 +125,7 @@ export const writeAll = async (ctx: LoopContext): Promise<LoopResult> => {
     throw error;
   } finally {
     await batches.close();
+    await growth.settled();
     await exclusive(() => bulk.finish(knex));
   }
 };

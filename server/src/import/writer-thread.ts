@@ -86,8 +86,9 @@ export const runImportWriter = () => {
     connection: input.db.connection,
     useNullAsDefault: true,
     pool: {
+      // SQLite: one connection, the one Strapi's is held for. Elsewhere a second one refreshes the planner's statistics beside the batches (stats.ts).
       min: 1,
-      max: 1,
+      max: dialect.name === 'sqlite' ? 1 : 2,
       // What Strapi's dialects do on each new connection that matters to these statements.
       afterCreate: (conn: any, done: (error: Error | null, conn: unknown) => void) => {
         if (dialect.name === 'sqlite') {
