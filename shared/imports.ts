@@ -1,4 +1,5 @@
 import type { FieldType, ImportMode, ImportProblemLevel, ImportSource, ImportStatus, OptIn, UniqueKey } from './constants';
+import type { Author } from './authors';
 
 /**
  * The admin API's import contract, declared once: the server answers with
@@ -178,7 +179,7 @@ export interface ImportView {
   etaSeconds: number | null;
   timings: ImportTimings;
   error: string | null;
-  createdBy: { id: number; firstname: string | null; lastname: string | null; email: string | null } | null;
+  createdBy: Author | null;
   createdAt: string | null;
   updatedAt: string | null;
   /** Detail only: the first problems, in line order. */

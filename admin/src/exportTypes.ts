@@ -1,5 +1,6 @@
 import type { ExportFormat, ExportStatus } from '../../shared/constants';
 import type { ExportOptions, ExportScope } from '../../shared/exports';
+import type { Author } from '../../shared/authors';
 
 export type { ExportRequest } from '../../shared/exports';
 
@@ -35,7 +36,7 @@ export interface ExportView {
   notes: { truncated?: number; unlisted?: number } | null;
   notify: number[];
   error: string | null;
-  createdBy: { id: number; firstname: string | null; lastname: string | null; email: string | null } | null;
+  createdBy: Author | null;
   createdAt: string | null;
   updatedAt: string | null;
 }

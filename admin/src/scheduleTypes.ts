@@ -9,6 +9,7 @@ import type {
 } from '../../shared/schedules';
 import type { ImportCounters, ImportOptions, MappingEntry } from '../../shared/imports';
 import type { ExportRequest } from './exportTypes';
+import type { Author } from '../../shared/authors';
 
 /*
  * The admin API's recurring import and scheduled export answers, as the admin
@@ -71,7 +72,7 @@ interface ScheduleBase<J> {
   lastRunAt: string | null;
   nextRunAt: string | null;
   lastRun: RunView<J> | null;
-  createdBy: { id: number; firstname: string | null; lastname: string | null; email: string | null } | null;
+  createdBy: Author | null;
   createdAt: string | null;
   updatedAt: string | null;
 }

@@ -2,11 +2,12 @@ import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../utils/getTranslation';
 import { personName } from '../utils/importFormat';
+import type { Author } from '../../../shared/authors';
 
 interface WhenByProps {
   at: string | null;
   /** null: the CLI or a schedule. */
-  by: { firstname: string | null; lastname: string | null; email: string | null } | null;
+  by: Author | null;
 }
 
 /** A history row's date and who started it. */

@@ -1,4 +1,5 @@
 import { IMPORT_ACTIVE_STATUSES, IMPORT_RESUMABLE_STATUSES, type ImportStatus } from '../../../shared/constants';
+import type { Author } from '../../../shared/authors';
 
 type Variant = 'alternative' | 'danger' | 'neutral' | 'primary' | 'secondary' | 'success' | 'warning';
 
@@ -41,5 +42,5 @@ export const ENCODINGS = [
   'windows-1250',
 ];
 
-export const personName = (user: { firstname: string | null; lastname: string | null; email: string | null } | null) =>
+export const personName = (user: Pick<Author, 'firstname' | 'lastname' | 'email'> | null) =>
   user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || '' : '';

@@ -14,6 +14,8 @@ export interface Tables {
   fields: string;
   segments: string;
   exports: string;
+  /** Strapi's admin users (the authors of imports, exports and schedules). */
+  adminUsers: string;
   /** contact ↔ segment join table, with its two columns. */
   segmentLinks: { table: string; contact: string; segment: string };
   history: string;
@@ -40,6 +42,7 @@ export const tables = (strapi: Core.Strapi = (globalThis as any).strapi): Tables
     fields: meta(strapi, UID.field).tableName,
     segments: meta(strapi, UID.segment).tableName,
     exports: meta(strapi, UID.export).tableName,
+    adminUsers: meta(strapi, 'admin::user').tableName,
     segmentLinks: { table: join.name, contact: join.joinColumn.name, segment: join.inverseJoinColumn.name },
     history: HISTORY_TABLE,
     contactColumns: Object.fromEntries([...BUILT_IN_FIELDS.map((f) => f.key), 'attributes', 'folded', 'search'].map((k) => [k, column(k)])),

@@ -2,6 +2,7 @@ import { EXPORT_FIELD_PRESETS, type ExportFieldPreset } from '../constants';
 import { parseJson } from '../utils/json';
 import type { ExportColumn } from './columns';
 import type { ExportTimings } from './types';
+import { authorOfRow } from '../utils/author';
 
 const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as any)).toISOString());
 
@@ -36,9 +37,7 @@ export const presentExport = (r: any) => {
     notify: parseJson(r.notify, []),
     timings,
     error: r.error ?? null,
-    createdBy: r.created_by_id
-      ? { id: r.created_by_id, firstname: r.cb_firstname ?? null, lastname: r.cb_lastname ?? null, email: r.cb_email ?? null }
-      : null,
+    createdBy: authorOfRow(r),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };

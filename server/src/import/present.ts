@@ -2,6 +2,7 @@ import type { DryRunSummary, ImportView } from '../constants';
 import { parseJson } from '../utils/json';
 import type { DryRunReport } from './dry-run';
 import type { ImportTimings } from './types';
+import { authorOfRow } from '../utils/author';
 
 const dryRunSummary = (d: DryRunReport | null): DryRunSummary | null => (d ? { status: d.status, counters: d.counters, rowsRead: d.rowsRead, limited: d.limited, startedAt: d.startedAt, finishedAt: d.finishedAt ?? null, error: d.error ?? null } : null);
 
@@ -42,9 +43,7 @@ export const presentImport = (r: any): ImportView => {
     etaSeconds: r.status === 'in_progress' && rowsPerSecond > 0 ? Math.round(remaining / rowsPerSecond) : null,
     timings,
     error: r.error ?? null,
-    createdBy: r.created_by_id
-      ? { id: r.created_by_id, firstname: r.cb_firstname ?? null, lastname: r.cb_lastname ?? null, email: r.cb_email ?? null }
-      : null,
+    createdBy: authorOfRow(r),
     createdAt: r.created_at ? new Date(r.created_at).toISOString() : null,
     updatedAt: r.updated_at ? new Date(r.updated_at).toISOString() : null,
   };

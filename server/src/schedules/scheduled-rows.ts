@@ -3,6 +3,7 @@ import { presentRun } from './present';
 import type { ScheduleRule } from './rule';
 import type { RunKind, RunRow, RunsRepository } from './runs';
 import type { RunTrigger } from '../constants';
+import { AUTHOR_POPULATE } from '../utils/author';
 
 /** A row on a schedule as the ticker sees it (ticker.ts `Scheduled`, with its id). */
 export interface ScheduledRow {
@@ -50,7 +51,7 @@ export const createScheduledRows = (opts: {
       if (where === null) return { results: [], pagination: { page, pageSize, pageCount: 0, total: 0 } };
       const [total, list] = await Promise.all([
         opts.query().count({ where }),
-        opts.query().findMany({ where, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize, populate: { createdBy: { select: ['id', 'firstname', 'lastname', 'email'] } } }),
+        opts.query().findMany({ where, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize, populate: AUTHOR_POPULATE }),
       ]);
       const latest = await runs.latest(kind, (list as any[]).map((r) => r.id));
       const jobs = await opts.jobsOf([...latest.values()]);

@@ -99,7 +99,7 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const builtIn = builtInField(field.key)!;
       data[field.key] = got.value === null ? (field.reader === 'tags' ? [] : builtIn.default ?? null) : got.value;
     }
-    if (data.ownerId !== undefined && data.ownerId !== null && !(await strapi.db.connection('admin_users').where({ id: data.ownerId }).first('id'))) {
+    if (data.ownerId !== undefined && data.ownerId !== null && !(await strapi.db.connection(tables().adminUsers).where({ id: data.ownerId }).first('id'))) {
       errors.ownerId = `no admin user has the id ${data.ownerId}`;
     }
     // A create always goes through the attribute checks, so required fields hold without an `attributes` key.

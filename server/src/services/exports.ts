@@ -18,6 +18,7 @@ import { emitEvent } from '../notify/events';
 import { withPermission, type Where } from '../permissions/scope';
 import { parseJson } from '../utils/json';
 import { formatBytes } from './imports';
+import { withAuthor } from '../utils/author';
 
 /** A file nobody points to this old is a leftover (a crash between two steps), not a run in flight. */
 const ORPHAN_MIN_AGE_MS = 3600_000;
@@ -32,9 +33,7 @@ const createExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const queue = () => strapi.plugin('contacts').service('queue') as { kick(): void };
 
   const baseQuery = () =>
-    knex()(`${tables().exports} as e`)
-      .leftJoin('admin_users as u', 'u.id', 'e.created_by_id')
-      .select('e.*', 'u.firstname as cb_firstname', 'u.lastname as cb_lastname', 'u.email as cb_email');
+    withAuthor(knex()(`${tables().exports} as e`), 'e');
 
   const row = async (documentId: string) => {
     const r = await baseQuery().where('e.document_id', documentId).first();
@@ -45,7 +44,7 @@ const createExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Admin users an end-of-export e-mail goes to; unknown ids are the person's to fix. */
   const recipients = async (ids: number[]) => {
     if (!ids.length) return [];
-    const users = await knex()('admin_users').select('id', 'email').whereIn('id', ids);
+    const users = await knex()(tables().adminUsers).select('id', 'email').whereIn('id', ids);
     const missing = ids.filter((id) => !users.some((u: any) => Number(u.id) === id));
     if (missing.length) throw new ValidationError(`notify: no admin user has the id ${missing.join(', ')}`, { path: 'notify' });
     return users as Array<{ id: number; email: string }>;

@@ -27,6 +27,7 @@ import { CONSENT_REQUIRED, consentIsRecorded, literalConsent } from '../import/c
 import { optionsProblem } from '../import/options';
 import { sendNotice } from '../notify/email';
 import { exportedFileMapping } from '../import/from-export';
+import { withAuthor } from '../utils/author';
 
 export interface UploadedFile {
   filepath: string;
@@ -51,9 +52,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const queue = () => strapi.plugin('contacts').service('queue') as { kick(): void };
 
   const baseQuery = () =>
-    knex()(`${T().imports} as i`)
-      .leftJoin('admin_users as u', 'u.id', 'i.created_by_id')
-      .select('i.*', 'u.firstname as cb_firstname', 'u.lastname as cb_lastname', 'u.email as cb_email');
+    withAuthor(knex()(`${T().imports} as i`), 'i');
 
   const row = async (documentId: string) => {
     const r = await baseQuery().where('i.document_id', documentId).first();
@@ -343,7 +342,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (r.status !== 'draft') throw new ValidationError(`Only a draft import can change (this one is ${r.status})`);
       const current = parseJson<ImportOptions>(r.options, defaultOptions());
       const owner = input.options?.owner;
-      if (owner !== undefined && owner !== null && !(await knex()('admin_users').where({ id: Number(owner) }).first('id'))) {
+      if (owner !== undefined && owner !== null && !(await knex()(T().adminUsers).where({ id: Number(owner) }).first('id'))) {
         throw new ValidationError(`owner: no admin user has the id ${owner}`);
       }
       const options: ImportOptions = { ...current, ...(input.options ?? {}) };
@@ -516,7 +515,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       emitEvent(strapi, outcome === 'imported' ? WEBHOOK_EVENTS.importFinished : WEBHOOK_EVENTS.importFailed, {
         import: { documentId: view.documentId, name: view.name, status: view.status, counters: view.counters, error: view.error },
       });
-      await notifyByEmail(strapi, view, r.cb_email);
+      await notifyByEmail(strapi, view, view.createdBy?.email);
       // Dynamic segments follow the new data, while there are few enough of them to refresh every time (Sendethic's rule).
       await getService('segments').requestRefreshAll({ onlyIfFewerThan: config<number>('segmentAutoRefreshMax') });
     },

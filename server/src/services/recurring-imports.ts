@@ -13,6 +13,7 @@ import { checkSource, discard, fetchLimits, fetchSource, SourceFetchError, testS
 import { tables } from '../database/tables';
 import { getService } from '../utils/get-service';
 import { parseJson } from '../utils/json';
+import { AUTHOR_POPULATE, authorOf } from '../utils/author';
 
 const RUN_KIND = 'import' as const;
 
@@ -29,7 +30,7 @@ const createRecurringImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const runs = createRunsRepository(knex);
 
   const row = async (documentId: string) => {
-    const r = await q().findOne({ where: { documentId }, populate: { createdBy: { select: ['id', 'firstname', 'lastname', 'email'] } } });
+    const r = await q().findOne({ where: { documentId }, populate: AUTHOR_POPULATE });
     if (!r) throw new NotFoundError('Recurring import not found');
     return r as any;
   };
@@ -70,7 +71,7 @@ const createRecurringImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     progress: r.lastHash ? { rowsDone: r.lastOffset ?? 0, rowsTotal: r.lastTotal ?? null } : null,
     nextRunAt: nextRunAt(r.schedule, !!r.enabled),
     lastRun: lastRun ? presentRun(lastRun, presentJob(job)) : null,
-    createdBy: r.createdBy ? { id: r.createdBy.id, firstname: r.createdBy.firstname, lastname: r.createdBy.lastname, email: r.createdBy.email } : null,
+    createdBy: authorOf(r.createdBy),
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
   });

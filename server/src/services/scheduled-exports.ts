@@ -11,6 +11,7 @@ import { checkSource, fetchLimits, SourceFetchError, testSftpDirectory, uploadSf
 import { getService } from '../utils/get-service';
 import { parseJson } from '../utils/json';
 import { asApiError } from './recurring-imports';
+import { AUTHOR_POPULATE, authorOf } from '../utils/author';
 
 const RUN_KIND = 'export' as const;
 /** A delivery that has not ended this long died with its process: it is tried again. */
@@ -34,7 +35,7 @@ const createScheduledExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const runs = createRunsRepository(knex);
 
   const row = async (documentId: string) => {
-    const r = await q().findOne({ where: { documentId }, populate: { createdBy: { select: ['id', 'firstname', 'lastname', 'email'] } } });
+    const r = await q().findOne({ where: { documentId }, populate: AUTHOR_POPULATE });
     if (!r) throw new NotFoundError('Scheduled export not found');
     return r as any;
   };
@@ -60,7 +61,7 @@ const createScheduledExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     lastRunAt: iso(r.lastRunAt),
     nextRunAt: nextRunAt(r.schedule, !!r.enabled),
     lastRun: lastRun ? presentRun(lastRun, presentJob(job)) : null,
-    createdBy: r.createdBy ? { id: r.createdBy.id, firstname: r.createdBy.firstname, lastname: r.createdBy.lastname, email: r.createdBy.email } : null,
+    createdBy: authorOf(r.createdBy),
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
   });
