@@ -27,6 +27,8 @@ describe('import write path', () => {
     const result = await importFile(app, 'email,firstName,lastName,company\nann@example.com,Ann,Lee,Acme\nbob@example.com,Bob,,\n');
     expect(result.status).toBe('imported');
     expect(result.counters).toMatchObject({ total: 2, processed: 2, created: 2, updated: 0, failed: 0 });
+    // The import's history row says who ran it.
+    expect(result.createdBy).toMatchObject({ id: expect.any(Number), email: 'admin@contacts.test' });
     const rest = await app.http().get('/api/contacts/contacts').set(auth(app.apiToken)).query({ sort: 'email:asc' });
     expect(rest.status).toBe(200);
     expect(rest.body.data.map((c: any) => c.email)).toEqual(['ann@example.com', 'bob@example.com']);

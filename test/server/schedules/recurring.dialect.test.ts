@@ -116,6 +116,10 @@ describe('recurring imports from a URL', () => {
     const list = await app.http().get('/contacts/recurring-imports').set(admin());
     expect(JSON.stringify(list.body)).not.toContain('pa55word');
     expect(list.body.data.map((r: any) => r.documentId)).toContain(id);
+    // Who made it, in the list and in the answer of one.
+    const author = { id: expect.any(Number), email: 'admin@contacts.test' };
+    expect(list.body.data.find((r: any) => r.documentId === id).createdBy).toMatchObject(author);
+    expect(res.body.data.createdBy).toMatchObject(author);
   });
 
   it('tests the connection: what a run would read now', async () => {
