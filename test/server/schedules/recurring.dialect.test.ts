@@ -309,6 +309,7 @@ describe('scheduled exports', () => {
 
   it('keeps a run in the history only, and says why a delivery failed', async () => {
     const kept = await post('/scheduled-exports', { name: 'Kept', request: { scope: { all: true }, fields: 'main' }, destination: { kind: 'history' }, schedule: { everyMinutes: 1440 } });
+    expect(kept.body.data.createdBy).toMatchObject({ id: expect.any(Number), email: 'admin@contacts.test' });
     expect(kept.status).toBe(201);
     expect(await runAndSettle('scheduled-exports', kept.body.data.documentId)).toMatchObject({ outcome: 'done', job: { status: 'done' } });
     const missing = await post('/scheduled-exports', {
