@@ -1,19 +1,74 @@
 'use strict';
 /**
- * The database's own floor for an import of N contacts, in its own process:
- * the rows an import of the realistic file writes (every column of Strapi's
- * contacts table, its indexes as the plugin creates them), prepared in
- * memory first, then written the fastest way each database offers, in
- * transactions of 1,000 (the import's batchSize) — SQLite: one cached INSERT statement on
- * better-sqlite3 (WAL, synchronous=NORMAL); Postgres: one COPY per
- * transaction; MySQL: one multi-row INSERT per transaction. No parsing, no mapping, no look-ups, no history.
- * Prints one JSON line: seconds of the writes alone.
+ * The database's own floor for an import of a file, in its own process: the
+ * contact rows an import of FILE writes (every column of Strapi's contacts
+ * table, the file's own values in the file's order — e-mails lower-cased and
+ * deduplicated, mobiles in E.164, opt-in words translated, the folded and
+ * search columns — so that every index takes the same keys the import gives
+ * it), prepared in memory first, then written the fastest way each database
+ * offers, in transactions of 1,000 (the import's batchSize) — SQLite: one
+ * cached INSERT statement on better-sqlite3 (WAL, synchronous=NORMAL);
+ * Postgres: one COPY per transaction; MySQL: one multi-row INSERT per
+ * transaction. No mapping, no look-ups, no history. Document ids as the
+ * import makes them: one random prefix per batch, then a counter.
+ * FILE: a realistic file (bench/generate.js generateRealistic).
+ * Prints one JSON line: seconds of the writes alone, and the rows written.
  */
+const crypto = require('crypto');
+const fs = require('fs');
+const { parse } = require('csv-parse/sync');
+const { parsePhoneNumberFromString } = require('libphonenumber-js');
 const { boot } = require('./boot');
 
-const [n = '1000000', db = 'sqlite'] = process.argv.slice(2);
-const rows = Number(n);
+const [file, db = 'sqlite'] = process.argv.slice(2);
 const BATCH = 1000;
+
+const fold = (t) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const e164 = (text) => {
+  const t = text.trim().replace(/^00/, '+');
+  const p = t ? parsePhoneNumberFromString(t, 'FR') : undefined;
+  return p?.isValid() ? p.number : null;
+};
+const isoDate = (dmy) => {
+  const [d, m, y] = dmy.split('/');
+  return `${y}-${m}-${d}`;
+};
+
+/** Rows in `columns` order, as the import would write the file's new contacts. */
+const rowsOf = (ts) => {
+  const records = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true });
+  const seen = new Set();
+  const data = [];
+  let prefix = '';
+  for (const r of records) {
+    const email = r.email.toLowerCase();
+    if (email.includes('@@') || seen.has(email)) continue;
+    seen.add(email);
+    if (data.length % BATCH === 0) prefix = crypto.randomBytes(7).toString('hex');
+    const mobile = e164(r.mobile);
+    const folded = { email, ...(mobile ? { mobile } : {}), firstName: fold(r.first_name), lastName: fold(r.last_name), company: fold(r.company), city: fold(r.city) };
+    data.push([
+      `${prefix}${(data.length % BATCH).toString(36).padStart(10, '0')}`,
+      email,
+      mobile,
+      r.first_name,
+      r.last_name,
+      r.company,
+      r.newsletter === 'oui' ? 'yes' : r.newsletter === 'non' ? 'no' : null,
+      'unknown',
+      'unknown',
+      '[]',
+      ts,
+      JSON.stringify({ city: r.city, plan: r.plan, signupDate: isoDate(r.signup_date) }),
+      JSON.stringify(folded),
+      Object.values(folded).join(' \u0001 '),
+      ts,
+      ts,
+      ts,
+    ]);
+  }
+  return data;
+};
 
 const main = async () => {
   const app = await boot(db, { CONTACTS_QUEUE_TICK_SECONDS: '3600' });
@@ -24,19 +79,8 @@ const main = async () => {
   const now = new Date();
   const ts = sqlite ? now.getTime() : now;
   const columns = ['document_id', 'email', 'mobile', 'first_name', 'last_name', 'company', 'email_opt_in', 'email_status', 'mobile_status', 'tags', 'last_activity_at', 'attributes', 'folded', 'search', 'created_at', 'updated_at', 'published_at'];
-  const data = [];
-  for (let i = 0; i < rows; i += 1) {
-    const email = `contact.${i}@example.com`;
-    const mobile = i % 10 ? `+336${String(10000000 + (i % 250000)).slice(-8)}` : null;
-    const company = `Société ${i % 5000}, SARL`;
-    data.push([
-      `floor${String(i).padStart(19, '0')}`, email, mobile, 'Anne', 'Martin', company, i % 3 ? null : 'yes', 'unknown', 'unknown', '[]', ts,
-      JSON.stringify({ city: 'Paris', plan: 'pro', signupDate: '2025-03-12' }),
-      JSON.stringify({ firstName: 'anne', lastName: 'martin', company: `societe ${i % 5000}, sarl`, city: 'paris' }),
-      ['anne', 'martin', email, mobile ?? '', `societe ${i % 5000}, sarl`, 'paris'].join(' \u0001 '),
-      ts, ts, ts,
-    ]);
-  }
+  const data = rowsOf(ts);
+  const rows = data.length;
   const started = process.hrtime.bigint();
   if (sqlite) {
     const conn = await knex.client.acquireConnection();
