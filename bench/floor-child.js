@@ -11,7 +11,13 @@
  * Postgres: one COPY per transaction; MySQL: one multi-row INSERT per
  * transaction. No mapping, no look-ups, no history. Document ids as the
  * import makes them: one random prefix per batch, then a counter.
- * FILE: a realistic file (bench/generate.js generateRealistic).
+ * FILE: a file in the realistic shape (bench/generate.js generateRealistic
+ * or generateUpdates). BENCH_FILL=N: N contacts are in the base first
+ * (bench/fill.js, not timed); a row whose e-mail the base holds is then an
+ * update by id of the columns the file sets, as the import's plan makes it,
+ * in the same transaction as its batch's inserts (SQLite: a cached UPDATE;
+ * Postgres: UPDATE … FROM unnest(); MySQL: multi-row INSERT … ON DUPLICATE
+ * KEY UPDATE).
  * Prints one JSON line: seconds of the writes alone, and the rows written.
  */
 const crypto = require('crypto');
@@ -19,8 +25,12 @@ const fs = require('fs');
 const { parse } = require('csv-parse/sync');
 const { parsePhoneNumberFromString } = require('libphonenumber-js');
 const { boot } = require('./boot');
+const { fillContacts } = require('./fill');
 
 const [file, db = 'sqlite'] = process.argv.slice(2);
+const fill = Number(process.env.BENCH_FILL || 0);
+/** What an update of a known contact sets, as [column, slot in an inserted row]. */
+const UPDATED = [['first_name', 3], ['last_name', 4], ['mobile', 2], ['company', 5], ['email_opt_in', 6], ['attributes', 11], ['folded', 12], ['search', 13], ['updated_at', 15]];
 const BATCH = 1000;
 
 const fold = (t) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -79,7 +89,22 @@ const main = async () => {
   const now = new Date();
   const ts = sqlite ? now.getTime() : now;
   const columns = ['document_id', 'email', 'mobile', 'first_name', 'last_name', 'company', 'email_opt_in', 'email_status', 'mobile_status', 'tags', 'last_activity_at', 'attributes', 'folded', 'search', 'created_at', 'updated_at', 'published_at'];
+  if (fill) await fillContacts(strapi, fill);
   const data = rowsOf(ts);
+  // Known contacts (their e-mail is in the base) are updates by id.
+  const ids = new Map();
+  for (let i = 0; fill && i < data.length; i += 5000) {
+    for (const r of await knex(table).select('id', 'email').whereIn('email', data.slice(i, i + 5000).map((row) => row[1]))) ids.set(r.email, r.id);
+  }
+  const batches = [];
+  for (let i = 0; i < data.length; i += BATCH) {
+    const chunk = data.slice(i, i + BATCH);
+    batches.push({
+      inserts: chunk.filter((row) => !ids.has(row[1])),
+      updates: chunk.filter((row) => ids.has(row[1])).map((row) => [ids.get(row[1]), ...UPDATED.map(([, slot]) => row[slot])]),
+    });
+  }
+  const updatedColumns = ['id', ...UPDATED.map(([c]) => c)];
   const rows = data.length;
   const started = process.hrtime.bigint();
   if (sqlite) {
@@ -87,30 +112,45 @@ const main = async () => {
     conn.pragma('journal_mode = WAL');
     conn.pragma('synchronous = NORMAL');
     conn.pragma('temp_store = MEMORY');
-    const stmt = conn.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
-    for (let i = 0; i < rows; i += BATCH) {
+    const insert = conn.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
+    const update = conn.prepare(`UPDATE "${table}" SET ${UPDATED.map(([c]) => `"${c}" = ?`).join(',')} WHERE "id" = ?`);
+    for (const b of batches) {
       conn.exec('BEGIN');
-      for (let j = i; j < Math.min(rows, i + BATCH); j += 1) stmt.run(data[j]);
+      for (const row of b.inserts) insert.run(row);
+      for (const [id, ...values] of b.updates) update.run(...values, id);
       conn.exec('COMMIT');
     }
     conn.pragma('wal_checkpoint(TRUNCATE)');
     knex.client.releaseConnection(conn);
   } else if (strapi.db.dialect.client === 'mysql') {
-    // One statement per transaction, as many rows as the import's batch.
+    // One statement per transaction for the inserts, one for the updates.
+    const values = (cols, n) => Array.from({ length: n }, () => `(${cols.map(() => '?').join(',')})`).join(',');
     const head = `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(',')}) VALUES `;
-    const one = `(${columns.map(() => '?').join(',')})`;
-    for (let i = 0; i < rows; i += BATCH) {
-      const chunk = data.slice(i, i + BATCH);
-      await knex.transaction((trx) => trx.raw(head + chunk.map(() => one).join(','), chunk.flat()));
+    const upsert = `INSERT INTO \`${table}\` (${updatedColumns.map((c) => `\`${c}\``).join(',')}) VALUES `;
+    const tail = ` ON DUPLICATE KEY UPDATE ${UPDATED.map(([c]) => `\`${c}\` = VALUES(\`${c}\`)`).join(',')}`;
+    for (const b of batches) {
+      await knex.transaction(async (trx) => {
+        if (b.inserts.length) await trx.raw(head + values(columns, b.inserts.length), b.inserts.flat());
+        if (b.updates.length) await trx.raw(upsert + values(updatedColumns, b.updates.length) + tail, b.updates.flat());
+      });
     }
   } else {
-    for (let i = 0; i < rows; i += BATCH) {
-      await knex.transaction((trx) => copyWith(trx, table, columns, copyText(data.slice(i, i + BATCH))));
+    const types = { id: 'int', attributes: 'jsonb', folded: 'jsonb', search: 'text', updated_at: 'timestamptz' };
+    const setList = UPDATED.map(([c]) => `"${c}" = u."${c}"`).join(',');
+    const arrays = `unnest(${updatedColumns.map((c) => `?::${types[c] ?? 'varchar'}[]`).join(',')}) AS u(${updatedColumns.map((c) => `"${c}"`).join(',')})`;
+    for (const b of batches) {
+      await knex.transaction(async (trx) => {
+        if (b.inserts.length) await copyWith(trx, table, columns, copyText(b.inserts));
+        if (b.updates.length) {
+          const cols = updatedColumns.map((_, k) => b.updates.map((row) => (row[k] instanceof Date ? row[k].toISOString() : row[k])));
+          await trx.raw(`UPDATE "${table}" AS t SET ${setList} FROM ${arrays} WHERE t.id = u.id`, cols);
+        }
+      });
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await app.stop();
-  console.log(JSON.stringify({ db, rows, seconds }));
+  console.log(JSON.stringify({ db, fill, rows, updated: ids.size, seconds }));
   process.exit(0);
 };
 

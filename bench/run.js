@@ -183,6 +183,11 @@ const scaleBench = async (dbs) => {
       console.log(`| plugin import | ${db} | ${fmt(base)} | ${res.seconds.toFixed(2)} | ${fmt(small / res.seconds)} | ${fmt(res.counters.created)} | ${fmt(res.counters.updated)} | ${res.peakRssMb} |`);
     }
     console.log(`${db}: into ${fmt(big)} contacts ${((runs[0].seconds / runs[big].seconds) * 100).toFixed(0)}% of the rows/s into an empty base (target ≥ 90%)`);
+    // The database's own ratio: the same rows written bare (new ones inserted, known ones updated by id).
+    const floors = [0, big].map((base) => runChild('floor-child.js', f, db, { BENCH_FILL: String(base) }));
+    console.log(
+      `${db}: database floor (bare writes of the same rows) ${floors[0].seconds.toFixed(2)} s into empty, ${floors[1].seconds.toFixed(2)} s into ${fmt(big)}: ${((floors[0].seconds / floors[1].seconds) * 100).toFixed(0)}%`
+    );
     const one = runChild('import-child.js', 'import', oneField, db, { BENCH_FILL: String(big) });
     console.log(`${db}: ${fmt(small)} known contacts with one field changed (plan), into ${fmt(big)}: ${one.seconds.toFixed(2)} s, ${fmt(small / one.seconds)} rows/s, ${fmt(one.counters.updated)} updated, peak RSS ${one.peakRssMb} MB`);
   }
