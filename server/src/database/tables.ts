@@ -34,7 +34,6 @@ export const tables = (strapi: Core.Strapi = (globalThis as any).strapi): Tables
   const contact = meta(strapi, UID.contact);
   const join = contact.attributes.segments.joinTable;
   const column = (key: string) => contact.attributes[key].columnName ?? key;
-  const relationColumn = (key: string) => contact.attributes[key].joinColumn?.name ?? `${key}_id`;
   cached = {
     contacts: contact.tableName,
     imports: meta(strapi, UID.import).tableName,
@@ -51,8 +50,8 @@ export const tables = (strapi: Core.Strapi = (globalThis as any).strapi): Tables
       createdAt: column('createdAt'),
       updatedAt: column('updatedAt'),
       publishedAt: column('publishedAt'),
-      createdBy: relationColumn('createdBy'),
-      updatedBy: relationColumn('updatedBy'),
+      createdBy: relationColumnOf(UID.contact, 'createdBy', strapi),
+      updatedBy: relationColumnOf(UID.contact, 'updatedBy', strapi),
     },
   };
   return cached;
@@ -61,6 +60,13 @@ export const tables = (strapi: Core.Strapi = (globalThis as any).strapi): Tables
 /** Column of an attribute of any of the plugin's types (snake_case by Strapi's naming). */
 export const columnOf = (uid: string, attribute: string, strapi: Core.Strapi = (globalThis as any).strapi): string =>
   meta(strapi, uid).attributes[attribute]?.columnName ?? attribute;
+
+/** Column of a to-one relation of any of the plugin's types (createdBy → created_by_id), from Strapi's metadata. */
+export const relationColumnOf = (uid: string, attribute: string, strapi: Core.Strapi = (globalThis as any).strapi): string => {
+  const name = meta(strapi, uid).attributes[attribute]?.joinColumn?.name;
+  if (!name) throw new Error(`${uid}.${attribute} is not a relation with a column of its own`);
+  return name;
+};
 
 /** Tests boot several Strapi apps in one process: the names are the same, but never reuse another app's metadata. */
 export const resetTables = () => {

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { NEW_CONTACT_DEFAULTS, type FieldDefinition, type UniqueKey } from '../constants';
+import { NEW_CONTACT_DEFAULTS, UID, type FieldDefinition, type UniqueKey } from '../constants';
 import { bulkWriterFor } from '../database/bulk';
 import { getDialect } from '../database/dialect';
-import { tables } from '../database/tables';
+import { relationColumnOf, tables } from '../database/tables';
 import { foldKeysOf, loadFieldDefinitions } from '../fields/definitions';
 import { getService } from '../utils/get-service';
 import { parseJson } from '../utils/json';
@@ -34,7 +34,6 @@ export interface ImportRow {
   timings: any;
   total: number;
   processed: number;
-  created_by_id: number | null;
 }
 
 /** Everything the read/map stage needs, from the import row; throws MappingError on a bad mapping. */
@@ -148,7 +147,7 @@ export const runImport = async (
     plan: planSettingsOf(options, fields, baseKey),
     segmentIds,
     // Who ran the import is on the import row itself; the contacts' creator columns cost a foreign-key check per row.
-    userId: strapi.config.get('plugin::contacts.importSetsAuthor') === true ? (row.created_by_id ?? null) : null,
+    userId: strapi.config.get('plugin::contacts.importSetsAuthor') === true ? (((row as any)[relationColumnOf(UID.import, 'createdBy')] as number | null) ?? null) : null,
     fold: foldKeysOf(fields),
     tables: tables(),
   };

@@ -33,7 +33,7 @@ const createExportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const queue = () => strapi.plugin('contacts').service('queue') as { kick(): void };
 
   const baseQuery = () =>
-    withAuthor(knex()(`${tables().exports} as e`), 'e');
+    withAuthor(knex()(`${tables().exports} as e`), 'e', UID.export);
 
   const row = async (documentId: string) => {
     const r = await baseQuery().where('e.document_id', documentId).first();

@@ -18,7 +18,7 @@ import { newFolderName, removeFile, removeSourceFolder, storeSource, storeText, 
 import { guessDateFormat } from '../import/date-format';
 import { suggestMapping } from '../import/suggest';
 import type { Detected, ImportOptions, MappingEntry } from '../import/types';
-import { tables } from '../database/tables';
+import { relationColumnOf, tables } from '../database/tables';
 import { pruneClaims } from '../database/locks';
 import { createImportRepository } from '../import/repository';
 import { inBackground, isStopping } from '../utils/background';
@@ -52,7 +52,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const queue = () => strapi.plugin('contacts').service('queue') as { kick(): void };
 
   const baseQuery = () =>
-    withAuthor(knex()(`${T().imports} as i`), 'i');
+    withAuthor(knex()(`${T().imports} as i`), 'i', UID.import);
 
   const row = async (documentId: string) => {
     const r = await baseQuery().where('i.document_id', documentId).first();
@@ -348,7 +348,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const options: ImportOptions = { ...current, ...(input.options ?? {}) };
       if (!consentIsRecorded(options)) throw new ValidationError(CONSENT_REQUIRED, { option: 'consentRecorded' });
       if (input.options?.segmentIds?.length) await assertStaticSegments(input.options.segmentIds);
-      const patch: Record<string, unknown> = { options: JSON.stringify(options), updated_by_id: userId };
+      const patch: Record<string, unknown> = { options: JSON.stringify(options), [relationColumnOf(UID.import, 'updatedBy')]: userId };
       if (input.name !== undefined) patch.name = input.name;
       let detected = parseJson<Detected>(r.detected, null as any);
       // fromExport changes what the columns map to: the suggestion is made again, like after a re-sniff.
