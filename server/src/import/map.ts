@@ -71,6 +71,11 @@ type Step = (cells: string[], st: RowState) => void;
 
 const isBlank = (text: string | undefined) => text === undefined || text.trim() === '';
 
+const failedRow = (row: SourceRow, code: string, params: Record<string, unknown>, column: string | null = null): MapResult => ({
+  ok: false,
+  failed: { line: row.line, level: 'error', column, code, params, cells: row.cells },
+});
+
 /**
  * Compiles the mapping once into per-column steps, so mapping a row is a loop
  * of small closures (this runs a million times in the worker). Every cell goes
@@ -211,23 +216,22 @@ export const createRowMapper = (input: MapperInput) => {
   }
 
   const importTags = input.tags?.length ? input.tags : null;
+  // One reading context for every row (readers only read it); the row's country is set on it per row.
+  const ctx: ReadContext = { ...input.options, rowCountry: null };
 
   return (source: SourceRow): MapResult => {
     const row = input.fromExport && !source.error ? { ...source, cells: source.cells.map(restoreCell) } : source;
-    const fail = (code: string, params: Record<string, unknown>, column: string | null = null): MapResult => ({
-      ok: false,
-      failed: { line: row.line, level: 'error', column, code, params, cells: row.cells },
-    });
-    if (row.error) return fail('parse_error', { message: row.error });
+    if (row.error) return failedRow(row, 'parse_error', { message: row.error });
     const out: PreparedContact = { line: row.line, match: '', values: {}, attributes: {}, empty: [] };
-    const st: RowState = { out, warnings: [], notes: [], newOptions: [], keyProblem: null, ctx: { ...input.options } };
+    ctx.rowCountry = null;
+    const st: RowState = { out, warnings: [], notes: [], newOptions: [], keyProblem: null, ctx };
     for (const lit of literals) lit(row.cells, st);
     for (const step of countrySteps) step(row.cells, st);
     st.ctx.rowCountry = (out.values.country as string | undefined) ?? null;
     for (const step of steps) step(row.cells, st);
     if (st.keyProblem) return { ok: false, failed: { ...st.keyProblem, cells: row.cells } };
     const key = out.values[uniqueKey] as string | undefined;
-    if (!key) return fail('missing_key', { key: uniqueKey }, uniqueKey);
+    if (!key) return failedRow(row, 'missing_key', { key: uniqueKey }, uniqueKey);
     out.match = key;
     for (const note of row.notes ?? []) {
       st.warnings.push({ line: row.line, level: 'warning', column: null, code: note.code, params: note.params, cells: [] });
