@@ -9,6 +9,7 @@ const FIRST = ['Anne', 'Bruno', 'Chloé', 'David', 'Élodie', 'François', 'Gaë
 const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau'];
 const PLAN = ['free', 'pro', 'team'];
 const DAY = 86_400_000;
+/** The plugin's folding rule (fields/fold.ts), for rows written around the plugin. */
 const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Contact number j, the same on every run (`attributes`: a plan and a signup date, the bench's custom fields). */
@@ -49,4 +50,4 @@ const fillContacts = async (strapi, rows, { now = Date.now() } = {}) => {
   if (strapi.db.dialect.client === 'postgres') await knex.raw('ANALYZE contacts_contacts');
 };
 
-module.exports = { fillContacts, PLAN };
+module.exports = { fillContacts, fold, PLAN };

@@ -25,7 +25,7 @@ const fs = require('fs');
 const { parse } = require('csv-parse/sync');
 const { parsePhoneNumberFromString } = require('libphonenumber-js');
 const { boot } = require('./boot');
-const { fillContacts } = require('./fill');
+const { fillContacts, fold } = require('./fill');
 
 const [file, db = 'sqlite'] = process.argv.slice(2);
 const fill = Number(process.env.BENCH_FILL || 0);
@@ -33,7 +33,6 @@ const fill = Number(process.env.BENCH_FILL || 0);
 const UPDATED = [['first_name', 3], ['last_name', 4], ['mobile', 2], ['company', 5], ['email_opt_in', 6], ['attributes', 11], ['folded', 12], ['search', 13], ['updated_at', 15]];
 const BATCH = 1000;
 
-const fold = (t) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const e164 = (text) => {
   const t = text.trim().replace(/^00/, '+');
   const p = t ? parsePhoneNumberFromString(t, 'FR') : undefined;

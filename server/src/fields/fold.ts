@@ -3,7 +3,8 @@ const ASCII = /^[\x00-\x7f]*$/;
 /** Combining marks, once: a literal in the function is rebuilt on every call (the build lowers it to `new RegExp`). */
 const MARKS = /\p{M}/gu;
 
-const foldByRule = (text: string): string => text.normalize('NFD').replace(MARKS, '').toLowerCase();
+/** The rule fold() applies, without its Latin shortcut (tests compare the two). */
+export const foldByRule = (text: string): string => text.normalize('NFD').replace(MARKS, '').toLowerCase();
 
 /**
  * Latin letters (below U+0250) folded one by one with the rule itself, once:
@@ -33,9 +34,6 @@ export const fold = (text: string): string => {
   }
   return (out + text.slice(from)).toLowerCase();
 };
-
-/** The rule fold() applies, without its shortcut (tests compare the two). */
-export const foldSlowly = foldByRule;
 
 export interface FoldKeys {
   /** Built-in text fields (their values are top-level). */
